@@ -1,0 +1,311 @@
+//! Aligning claims by subject: the mentions of one person across and
+//! within articles, the figures that count one thing, the places and dates
+//! of one event.
+
+use std::collections::BTreeMap;
+
+use crate::article::Article;
+use crate::extract::ArticleClaims;
+use crate::lexicon::Lexicon;
+use crate::names::{NameParams, WordMatch, same_person};
+use crate::text::name_key;
+
+/// A claim of one article: `index` into the list of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClaimRef {
+    pub article: usize,
+    pub index: usize,
+}
+
+/// How one word of a person's name is written across the mentions.
+#[derive(Debug, Clone, Default)]
+pub struct NameWord {
+    /// Spelling key -> the mentions that write the word that way, and the
+    /// word as first written.
+    pub forms: BTreeMap<String, (String, Vec<ClaimRef>)>,
+}
+
+/// One person, however written.
+#[derive(Debug, Clone)]
+pub struct PersonSubject {
+    pub name: String,
+    pub mentions: Vec<ClaimRef>,
+    pub words: Vec<NameWord>,
+    /// Role claims of the person's mentions.
+    pub roles: Vec<ClaimRef>,
+}
+
+/// Claims about one thing: figures counting it, places or dates of one
+/// event.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub label: String,
+    pub claims: Vec<ClaimRef>,
+}
+
+pub struct Aligned<'a> {
+    pub articles: &'a [Article],
+    pub claims: Vec<ArticleClaims>,
+    pub people: Vec<PersonSubject>,
+    pub figures: Vec<Subject>,
+    pub places: Vec<Subject>,
+    pub dates: Vec<Subject>,
+}
+
+struct UnionFind(Vec<usize>);
+
+impl UnionFind {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut c = x;
+        while self.0[c] != r {
+            let n = self.0[c];
+            self.0[c] = r;
+            c = n;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller root stays, so the result does not depend on order.
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.0[hi] = lo;
+        }
+    }
+}
+
+pub fn align<'a>(
+    articles: &'a [Article],
+    claims: Vec<ArticleClaims>,
+    lex: &Lexicon,
+) -> Aligned<'a> {
+    let people = align_people(&claims, lex, &lex.names);
+    let figures = group_by(&claims, |c| {
+        c.figures
+            .iter()
+            .map(|f| {
+                let v = &f.value;
+                let noun = v
+                    .noun
+                    .as_deref()
+                    .map(|n| lex.noun_group(n).unwrap_or(n).to_string())
+                    .unwrap_or_default();
+                let usable = v.conversion_of.is_none() && !v.reported && v.dimension != "age";
+                usable.then(|| format!("{} {}", v.dimension, noun).trim().to_string())
+            })
+            .collect()
+    });
+    let places = group_by(&claims, |c| {
+        c.places
+            .iter()
+            .map(|p| (p.event != "dateline").then(|| p.event.clone()))
+            .collect()
+    });
+    let dates = group_by(&claims, |c| {
+        c.dates
+            .iter()
+            .map(|d| (!d.event.is_empty()).then(|| d.event.clone()))
+            .collect()
+    });
+    Aligned {
+        articles,
+        claims,
+        people,
+        figures,
+        places,
+        dates,
+    }
+}
+
+/// Groups claims by a key computed for each claim of each article (`None`:
+/// not grouped), in key order.
+fn group_by(claims: &[ArticleClaims], key: impl Fn(&ArticleClaims) -> Vec<Option<String>>) -> Vec<Subject> {
+    let mut groups: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
+    for (a, c) in claims.iter().enumerate() {
+        for (index, k) in key(c).into_iter().enumerate() {
+            if let Some(k) = k {
+                groups.entry(k).or_default().push(ClaimRef { article: a, index });
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(label, claims)| Subject { label, claims })
+        .collect()
+}
+
+/// A person as first seen: the mentions of one article that name them.
+struct Entity {
+    article: usize,
+    words: Vec<String>,
+    mentions: Vec<usize>,
+}
+
+fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<PersonSubject> {
+    // Within each article: surname-only mentions join the full name they
+    // refer to; other mentions join a matching name or start a new one.
+    let mut entities: Vec<Entity> = Vec::new();
+    for (a, c) in claims.iter().enumerate() {
+        let first = entities.len();
+        let mut entity_of = vec![usize::MAX; c.people.len()];
+        for (m, mention) in c.people.iter().enumerate() {
+            let target = if let Some(r) = mention.refers_to {
+                Some(entity_of[r])
+            } else {
+                let matches: Vec<usize> = (first..entities.len())
+                    .filter(|&e| same_person(&mention.words, &entities[e].words, lex, p).is_some())
+                    .collect();
+                (matches.len() == 1).then(|| matches[0])
+            };
+            match target {
+                Some(e) if e != usize::MAX => {
+                    entity_of[m] = e;
+                    entities[e].mentions.push(m);
+                    if mention.words.len() > entities[e].words.len() {
+                        entities[e].words = mention.words.clone();
+                    }
+                }
+                _ => {
+                    entity_of[m] = entities.len();
+                    entities.push(Entity {
+                        article: a,
+                        words: mention.words.clone(),
+                        mentions: vec![m],
+                    });
+                }
+            }
+        }
+    }
+    // Across articles: full names that match are one person; a lone
+    // surname joins the one full name it matches, if only one.
+    let mut uf = UnionFind((0..entities.len()).collect());
+    for i in 0..entities.len() {
+        for j in i + 1..entities.len() {
+            let (a, b) = (&entities[i], &entities[j]);
+            if a.article == b.article || a.words.len() < 2 || b.words.len() < 2 {
+                continue;
+            }
+            if same_person(&a.words, &b.words, lex, p).is_some() {
+                uf.union(i, j);
+            }
+        }
+    }
+    for i in 0..entities.len() {
+        if entities[i].words.len() >= 2 {
+            continue;
+        }
+        let mut roots: Vec<usize> = (0..entities.len())
+            .filter(|&j| j != i && entities[j].words.len() >= 2)
+            .filter(|&j| same_person(&entities[i].words, &entities[j].words, lex, p).is_some())
+            .map(|j| uf.find(j))
+            .collect();
+        roots.sort_unstable();
+        roots.dedup();
+        if roots.len() == 1 {
+            uf.union(i, roots[0]);
+        } else if roots.is_empty() {
+            for j in 0..i {
+                if entities[j].words.len() == 1 && same_person(&entities[i].words, &entities[j].words, lex, p).is_some() {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for e in 0..entities.len() {
+        groups.entry(uf.find(e)).or_default().push(e);
+    }
+    groups
+        .into_values()
+        .map(|members| person_subject(&members, &entities, claims, lex, p))
+        .collect()
+}
+
+fn person_subject(
+    members: &[usize],
+    entities: &[Entity],
+    claims: &[ArticleClaims],
+    lex: &Lexicon,
+    p: &NameParams,
+) -> PersonSubject {
+    // The fullest name is the frame the other mentions are read against.
+    let canonical = members
+        .iter()
+        .map(|&e| &entities[e].words)
+        .max_by_key(|w| w.len())
+        .cloned()
+        .unwrap_or_default();
+    let mut words = vec![NameWord::default(); canonical.len()];
+    let mut mentions = Vec::new();
+    for &e in members {
+        let a = entities[e].article;
+        for &m in &entities[e].mentions {
+            let r = ClaimRef { article: a, index: m };
+            mentions.push(r);
+            let written = &claims[a].people[m].words;
+            let Some(pairs) = same_person(written, &canonical, lex, p) else { continue };
+            for (wi, ci, how) in pairs {
+                if matches!(how, WordMatch::Same | WordMatch::Variant) {
+                    let form = &written[wi];
+                    let entry = words[ci]
+                        .forms
+                        .entry(name_key(form))
+                        .or_insert_with(|| (form.clone(), Vec::new()));
+                    entry.1.push(r);
+                }
+            }
+        }
+    }
+    mentions.sort();
+    let name = words
+        .iter()
+        .zip(&canonical)
+        .map(|(w, c)| {
+            w.forms
+                .values()
+                .max_by_key(|(_, refs)| articles_in(refs))
+                .map_or(c.clone(), |(form, _)| form.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let roles = claims
+        .iter()
+        .enumerate()
+        .flat_map(|(a, c)| {
+            c.roles
+                .iter()
+                .enumerate()
+                .filter(move |(_, r)| mentions_contains(&mentions_of(members, entities, a), r.person))
+                .map(move |(index, _)| ClaimRef { article: a, index })
+        })
+        .collect();
+    PersonSubject {
+        name,
+        mentions,
+        words,
+        roles,
+    }
+}
+
+fn mentions_of(members: &[usize], entities: &[Entity], article: usize) -> Vec<usize> {
+    members
+        .iter()
+        .filter(|&&e| entities[e].article == article)
+        .flat_map(|&e| entities[e].mentions.iter().copied())
+        .collect()
+}
+
+fn mentions_contains(list: &[usize], m: usize) -> bool {
+    list.contains(&m)
+}
+
+/// How many articles a set of mentions comes from.
+pub fn articles_in(refs: &[ClaimRef]) -> usize {
+    let mut a: Vec<usize> = refs.iter().map(|r| r.article).collect();
+    a.dedup();
+    a.len()
+}

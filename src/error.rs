@@ -1,0 +1,73 @@
+//! Errors at the library boundary. Each carries the file (and position where
+//! there is one) so the binary can print a single line and exit 2.
+
+use std::fmt;
+use std::path::PathBuf;
+
+#[derive(Debug)]
+pub enum Error {
+    /// A path given by the user could not be read.
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// An article is not valid UTF-8; `offset` is the first bad byte.
+    NotUtf8 { path: PathBuf, offset: usize },
+    /// A path was given but holds no article (.txt or .md).
+    NoArticles { path: PathBuf },
+    /// A rule or lexicon file is malformed or inconsistent.
+    Rules {
+        path: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+}
+
+impl Error {
+    pub fn rules(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Rules {
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::NotUtf8 { path, offset } => write!(
+                f,
+                "{}: not valid UTF-8 (first bad byte at offset {offset})",
+                path.display()
+            ),
+            Error::NoArticles { path } => {
+                write!(f, "{}: no articles (.txt or .md files) found", path.display())
+            }
+            Error::Rules {
+                path,
+                line,
+                column,
+                message,
+            } => match (line, column) {
+                (Some(l), Some(c)) => write!(f, "{path}:{l}:{c}: {message}"),
+                (Some(l), None) => write!(f, "{path}:{l}: {message}"),
+                _ => write!(f, "{path}: {message}"),
+            },
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

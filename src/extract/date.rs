@@ -1,0 +1,258 @@
+//! Dates and times of events: weekdays, calendar dates, clock times with
+//! their time zone, parts of the day, relative days and quarters.
+
+use super::{DateClaim, nearest_event, span_of};
+use crate::article::Article;
+use crate::lexicon::Lexicon;
+use crate::text::{Doc, TokenKind, fold};
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn"];
+const ZONES: &[&str] = &["gmt", "utc", "et", "est", "edt", "cet", "cest", "bst", "pt", "pst", "pdt", "ct", "cst", "z"];
+const RELATIVE: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateValue {
+    /// A day of the week, in a time zone ("local" unless a time says otherwise).
+    Weekday { day: u8, zone: String },
+    /// A calendar day.
+    Day { month: u8, day: u8 },
+    /// A month alone: "in March".
+    Month(u8),
+    /// A clock time in minutes after midnight, with its zone and how much
+    /// the wording hedges it, in minutes before and after.
+    Time { minutes: u32, zone: String, before: u32, after: u32 },
+    /// "morning", "afternoon", ...
+    PartOfDay(String),
+    /// "yesterday", "next week", ...
+    Relative(String),
+    /// "third quarter".
+    Quarter(u8),
+}
+
+impl DateValue {
+    pub fn display(&self) -> String {
+        match self {
+            DateValue::Weekday { day, zone } => {
+                let d = WEEKDAYS[*day as usize];
+                if zone == "local" { d.to_string() } else { format!("{d} {zone}") }
+            }
+            DateValue::Day { month, day } => format!("{} {day}", MONTHS[*month as usize - 1]),
+            DateValue::Month(m) => MONTHS[*m as usize - 1].to_string(),
+            DateValue::Time { minutes, zone, .. } => {
+                format!("{:02}:{:02} {zone}", minutes / 60, minutes % 60)
+            }
+            DateValue::PartOfDay(p) | DateValue::Relative(p) => p.clone(),
+            DateValue::Quarter(q) => format!("quarter {q}"),
+        }
+    }
+
+    /// The range of minutes after midnight a time or part of day allows.
+    pub fn minutes(&self) -> Option<(i64, i64, String)> {
+        match self {
+            DateValue::Time { minutes, zone, before, after } => {
+                Some((*minutes as i64 - *before as i64, (*minutes + *after) as i64, zone.clone()))
+            }
+            DateValue::PartOfDay(p) => {
+                let (a, b) = match p.as_str() {
+                    "morning" | "dawn" => (4 * 60, 12 * 60),
+                    "midday" | "noon" => (11 * 60, 13 * 60),
+                    "afternoon" => (12 * 60, 18 * 60),
+                    "evening" => (17 * 60, 23 * 60),
+                    _ => return None,
+                };
+                Some((a, b, "local".into()))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A clock time at token `i`: minutes, the index after it, and the zone.
+fn time_at(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize, Option<String>)> {
+    let t = &doc.tokens[i];
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    let s = doc.tok(i);
+    let mut j = i + 1;
+    let meridiem = |k: usize| -> Option<bool> {
+        if k >= end || !doc.is_word(k) {
+            return None;
+        }
+        match fold(doc.tok(k)).replace('.', "").as_str() {
+            "am" => Some(false),
+            "pm" => Some(true),
+            _ => None,
+        }
+    };
+    let (mut h, m): (u32, u32) = if let Some((a, b)) = s.split_once([':', '.']) {
+        if b.len() != 2 {
+            return None;
+        }
+        (a.parse().ok()?, b.parse().ok()?)
+    } else if s.len() == 4 && s.chars().all(|c| c.is_ascii_digit()) {
+        // "0847 GMT", "at 1353": a 24-hour time without a colon.
+        let zone_next = j < end && doc.is_word(j) && ZONES.contains(&fold(doc.tok(j)).as_str());
+        let at_before = i > 0 && doc.is_word(i - 1) && doc.folded(i - 1) == "at";
+        if !zone_next && !at_before {
+            return None;
+        }
+        (s[..2].parse().ok()?, s[2..].parse().ok()?)
+    } else if s.len() <= 2 && meridiem(j).is_some() {
+        (s.parse().ok()?, 0)
+    } else {
+        return None;
+    };
+    if let Some(pm) = meridiem(j) {
+        if h > 12 {
+            return None;
+        }
+        if pm && h < 12 {
+            h += 12;
+        } else if !pm && h == 12 {
+            h = 0;
+        }
+        j += 1;
+    } else if !s.contains(':') && s.len() != 4 {
+        return None;
+    }
+    if h > 23 || m > 59 {
+        return None;
+    }
+    let mut zone = None;
+    if j < end && doc.is_word(j) {
+        let z = fold(doc.tok(j));
+        if ZONES.contains(&z.as_str()) {
+            zone = Some(if z == "utc" || z == "z" { "gmt".to_string() } else { z });
+            j += 1;
+        } else if z == "local" && j + 1 < end && doc.folded(j + 1) == "time" {
+            zone = Some("local".into());
+            j += 2;
+        }
+    }
+    Some((h * 60 + m, j, zone))
+}
+
+pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Vec<DateClaim> {
+    let mut out = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if skip[si] {
+            continue;
+        }
+        let end = sentence.end;
+        let mut i = sentence.start;
+        let mut found: Vec<(usize, usize, DateValue)> = Vec::new();
+        while i < end {
+            let w = doc.folded(i);
+            if let Some((minutes, j, zone)) = time_at(doc, i, end) {
+                let (before, after, start) = hedge(doc, i, sentence.start);
+                let zone = zone.unwrap_or_else(|| "local".into());
+                found.push((start, j, DateValue::Time { minutes, zone, before, after }));
+                i = j;
+                continue;
+            }
+            if doc.is_word(i) {
+                if let Some(d) = WEEKDAYS.iter().position(|x| *x == w) {
+                    let mut j = i + 1;
+                    if j < end && PARTS_OF_DAY.contains(&doc.folded(j).as_str()) {
+                        j += 1;
+                    }
+                    found.push((i, j, DateValue::Weekday { day: d as u8, zone: "local".into() }));
+                    i = j;
+                    continue;
+                }
+                if let Some(m) = MONTHS.iter().position(|x| *x == w).filter(|_| doc.is_capitalized(i)) {
+                    let month = m as u8 + 1;
+                    let day_after = (i + 1 < end)
+                        .then(|| doc.tok(i + 1).parse::<u8>().ok())
+                        .flatten()
+                        .filter(|d| (1..=31).contains(d));
+                    let day_before = (i > sentence.start)
+                        .then(|| doc.tok(i - 1).parse::<u8>().ok())
+                        .flatten()
+                        .filter(|d| (1..=31).contains(d));
+                    if let Some(day) = day_after {
+                        found.push((i, i + 2, DateValue::Day { month, day }));
+                        i += 2;
+                    } else if let Some(day) = day_before {
+                        found.push((i - 1, i + 1, DateValue::Day { month, day }));
+                        i += 1;
+                    } else if w != "may" || i > sentence.start && doc.folded(i - 1) == "in" {
+                        found.push((i, i + 1, DateValue::Month(month)));
+                        i += 1;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                if RELATIVE.contains(&w.as_str()) {
+                    found.push((i, i + 1, DateValue::Relative(w.clone())));
+                    i += 1;
+                    continue;
+                }
+                if matches!(w.as_str(), "next" | "last" | "this") && i + 1 < end {
+                    let n = doc.folded(i + 1);
+                    if matches!(n.as_str(), "week" | "month" | "year" | "night" | "weekend") {
+                        found.push((i, i + 2, DateValue::Relative(format!("{w} {n}"))));
+                        i += 2;
+                        continue;
+                    }
+                }
+                if let Some(q) = ORDINALS.iter().position(|x| *x == w) {
+                    if i + 1 < end && doc.folded(i + 1) == "quarter" {
+                        found.push((i, i + 2, DateValue::Quarter(q as u8 + 1)));
+                        i += 2;
+                        continue;
+                    }
+                }
+                if PARTS_OF_DAY.contains(&w.as_str()) && i > sentence.start {
+                    let prev = doc.folded(i - 1);
+                    if matches!(prev.as_str(), "yesterday" | "this" | "the" | "early" | "late" | "in") {
+                        found.push((i, i + 1, DateValue::PartOfDay(w.clone())));
+                    }
+                }
+            }
+            i += 1;
+        }
+        // A weekday next to a time in another zone is that zone's day.
+        for k in 0..found.len() {
+            let zone = [k.wrapping_sub(1), k + 1]
+                .iter()
+                .filter_map(|&n| found.get(n))
+                .find_map(|(s, e, v)| match v {
+                    DateValue::Time { zone, .. } if zone != "local" && (s.abs_diff(found[k].1) <= 1 || e.abs_diff(found[k].0) <= 1) => Some(zone.clone()),
+                    _ => None,
+                });
+            if let (Some(z), DateValue::Weekday { zone, .. }) = (zone, &mut found[k].2) {
+                *zone = z;
+            }
+        }
+        for (s, e, value) in found {
+            let event = nearest_event(doc, lex, s, sentence.clone()).map(|(c, _)| c).unwrap_or_default();
+            let (span, text) = span_of(article, doc, s..e);
+            out.push(DateClaim { span, text, event, value });
+        }
+    }
+    out
+}
+
+/// Hedges before a time: "around", "shortly before"; minutes before and
+/// after the time it allows, and where the phrase starts.
+fn hedge(doc: &Doc, i: usize, floor: usize) -> (u32, u32, usize) {
+    let w = |k: usize| if k >= floor && k < i { doc.folded(k) } else { String::new() };
+    let at = if i > floor && w(i - 1) == "at" { i - 1 } else { i };
+    match (w(at.wrapping_sub(2)).as_str(), w(at.wrapping_sub(1)).as_str()) {
+        ("shortly" | "just", "before") => (20, 0, at - 2),
+        ("shortly" | "just", "after") => (0, 20, at - 2),
+        (_, "about" | "around" | "approximately" | "roughly") => (20, 20, at - 1),
+        (_, "before") => (60, 0, at - 1),
+        (_, "after") => (0, 60, at - 1),
+        _ => (0, 0, i),
+    }
+}

@@ -1,0 +1,456 @@
+//! Figures: numbers as written ("58,000", "1.2 million", "€3.8bn", "12%",
+//! "minus 19", "two", "tens of thousands", "at least 23"), normalised to a
+//! range in a base unit, with the noun they count and their context.
+
+use std::ops::Range;
+
+use super::{FigureClaim, span_of};
+use crate::article::Article;
+use crate::lexicon::Lexicon;
+use crate::text::{Doc, TokenKind, fold, lemma};
+
+/// How a figure is hedged; it decides the range of values it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    AtLeast,
+    MoreThan,
+    About,
+    AtMost,
+    Nearly,
+    /// A vague amount: "dozens", "tens of thousands".
+    Vague,
+}
+
+#[derive(Debug, Clone)]
+pub struct FigureValue {
+    /// The number as written, scaled ("1.2 million" -> 1_200_000).
+    pub number: f64,
+    /// The range the wording allows, in the dimension's base unit.
+    pub low: f64,
+    pub high: f64,
+    pub qualifier: Qualifier,
+    /// "count", "percent", "currency:EUR", "length", "duration", ...
+    pub dimension: String,
+    /// Lemma of the noun counted ("worker"), where there is one.
+    pub noun: Option<String>,
+    /// Lemmas of the content words of the figure's clause.
+    pub context: Vec<String>,
+    /// Years named in the sentence: figures about another year's event are
+    /// another subject.
+    pub years: Vec<u32>,
+    /// The index (among the article's figures) of the figure this one
+    /// converts, for "5 kilometres (3.1 miles)".
+    pub conversion_of: Option<usize>,
+    /// Said of what someone asked or expected, not of what happened
+    /// ("prosecutors had sought 12 years").
+    pub reported: bool,
+}
+
+impl FigureValue {
+    /// The value compared, as shown in reports.
+    pub fn display(&self) -> String {
+        let n = if self.number.fract() == 0.0 {
+            format!("{}", self.number as i64)
+        } else {
+            format!("{}", self.number)
+        };
+        match self.dimension.as_str() {
+            "count" => n,
+            d => format!("{n} {d}"),
+        }
+    }
+}
+
+const SMALL: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// "seven", "twenty-five" -> their value.
+fn word_number(w: &str) -> Option<f64> {
+    let w = fold(w);
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
+        return Some(i as f64 * 10.0);
+    }
+    let (t, u) = w.split_once('-')?;
+    let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
+    let u = SMALL.iter().position(|s| *s == u).filter(|&u| (1..10).contains(&u))?;
+    Some((t * 10 + u) as f64)
+}
+
+fn scale(w: &str, money: bool) -> Option<f64> {
+    match fold(w).as_str() {
+        "hundred" => Some(1e2),
+        "thousand" | "k" if money || w == "thousand" => Some(1e3),
+        "million" | "millions" => Some(1e6),
+        "billion" | "billions" => Some(1e9),
+        "trillion" => Some(1e12),
+        "m" | "mn" | "mln" if money => Some(1e6),
+        "bn" | "b" | "billion." if money => Some(1e9),
+        "tn" if money => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Vague amounts and the ranges they stand for.
+fn vague_amount(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
+    let w = doc.folded(i);
+    let of_next = |j: usize| doc.is_word(j) && doc.folded(j) == "of" && doc.is_word(j + 1);
+    match w.as_str() {
+        "dozens" => Some((1, 24.0, 199.0)),
+        "hundreds" if of_next(i + 1) && doc.folded(i + 2) == "thousands" => Some((3, 2e5, 1e6)),
+        "hundreds" => Some((1, 200.0, 1999.0)),
+        "tens" if of_next(i + 1) && doc.folded(i + 2) == "thousands" => Some((3, 2e4, 1e5)),
+        "thousands" => Some((1, 2000.0, 19999.0)),
+        "millions" => Some((1, 2e6, 1e9)),
+        _ => None,
+    }
+}
+
+/// The qualifier in the (up to three) words before token `i`, and where
+/// the qualified phrase starts.
+fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
+    let w = |k: usize| if k >= floor && k < i { doc.folded(k) } else { String::new() };
+    let two = |a: &str, b: &str| i >= floor + 2 && w(i - 2) == a && w(i - 1) == b;
+    let three = |a: &str, b: &str, c: &str| i >= floor + 3 && w(i - 3) == a && w(i - 2) == b && w(i - 1) == c;
+    if three("as", "many", "as") || three("as", "much", "as") {
+        return (Qualifier::AtMost, i - 3);
+    }
+    if two("at", "least") || two("no", "fewer") {
+        return (Qualifier::AtLeast, i - 2);
+    }
+    if two("more", "than") || two("just", "over") || two("over", "than") {
+        return (Qualifier::MoreThan, i - 2);
+    }
+    if two("up", "to") || two("at", "most") || two("fewer", "than") || two("less", "than") || two("just", "under") {
+        return (Qualifier::AtMost, i - 2);
+    }
+    if two("close", "to") {
+        return (Qualifier::Nearly, i - 2);
+    }
+    if two("an", "estimated") {
+        return (Qualifier::About, i - 2);
+    }
+    if i > floor {
+        match w(i - 1).as_str() {
+            "over" | "above" => return (Qualifier::MoreThan, i - 1),
+            "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated" | "circa" => {
+                return (Qualifier::About, i - 1);
+            }
+            "nearly" | "almost" => return (Qualifier::Nearly, i - 1),
+            "under" => return (Qualifier::AtMost, i - 1),
+            _ => {}
+        }
+    }
+    (Qualifier::Exact, i)
+}
+
+fn range_of(q: Qualifier, v: f64) -> (f64, f64) {
+    let (lo, hi) = (v.min(v * 1.0), v);
+    match q {
+        Qualifier::Exact | Qualifier::Vague => (lo, hi),
+        Qualifier::AtLeast => (v, f64::INFINITY),
+        Qualifier::MoreThan => (v, f64::INFINITY),
+        Qualifier::About => (v * 0.9, v * 1.1),
+        Qualifier::AtMost => (f64::NEG_INFINITY.max(0.0).min(v), v),
+        Qualifier::Nearly => (v * 0.9, v),
+    }
+}
+
+fn is_year(doc: &Doc, i: usize) -> Option<u32> {
+    let t = &doc.tokens[i];
+    let s = doc.tok(i);
+    if t.kind != TokenKind::Number || s.len() != 4 {
+        return None;
+    }
+    let y: u32 = s.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+/// A number at token `i`: its value, and the index after it.
+fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
+    let t = &doc.tokens[i];
+    match t.kind {
+        TokenKind::Number => {
+            let s = doc.tok(i);
+            if s.contains(':') {
+                return None;
+            }
+            let v: f64 = s.replace(',', "").parse().ok()?;
+            Some((v, i + 1))
+        }
+        TokenKind::Word => {
+            let w = doc.tok(i);
+            // "five-year": the number is the first part of the word.
+            let first = w.split('-').next().unwrap_or(w);
+            let v = word_number(w).or_else(|| word_number(first))?;
+            if fold(first) == "one" && !w.contains('-') {
+                return None;
+            }
+            Some((v, i + 1))
+        }
+        _ => None,
+    }
+}
+
+/// Boundaries of the clause around token `i`: dashes, semicolons and
+/// brackets close it, so an aside is not the figure's context.
+fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
+    let is_break = |k: usize| {
+        doc.tokens[k].kind == TokenKind::Punct && matches!(doc.tok(k), "—" | "–" | ";" | "(" | ")")
+    };
+    let mut s = i;
+    while s > sentence.start && !is_break(s - 1) {
+        s -= 1;
+    }
+    let mut e = i;
+    while e < sentence.end && !is_break(e) {
+        e += 1;
+    }
+    s..e
+}
+
+pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Vec<FigureClaim> {
+    let mut out: Vec<FigureClaim> = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if skip[si] {
+            continue;
+        }
+        let mut i = sentence.start;
+        while i < sentence.end {
+            match figure_at(doc, lex, i, sentence.clone()) {
+                Some((range, mut value)) => {
+                    let cl = clause(doc, i, sentence);
+                    value.years = cl.clone().filter_map(|k| is_year(doc, k)).collect();
+                    value.context = cl
+                        .clone()
+                        .filter(|&k| doc.is_word(k) && !range.contains(&k))
+                        .map(|k| doc.tok(k))
+                        .filter(|w| !lex.is_function_word(w) && w.chars().count() > 2)
+                        .map(lemma)
+                        .collect();
+                    value.reported = cl
+                        .clone()
+                        .filter(|&k| k < range.start && doc.is_word(k))
+                        .any(|k| lex.is_reported_cue(doc.tok(k)));
+                    // "(43 miles)" right after a figure converts it.
+                    if range.start >= 2 && doc.is_punct(range.start - 1, "(") {
+                        if let Some(prev) = out.last() {
+                            let prev_end = prev.span.end;
+                            if doc.tokens[range.start - 1].start <= prev_end + 2
+                                && doc.tokens[range.start - 2].end == prev_end
+                            {
+                                value.conversion_of = Some(out.len() - 1);
+                            }
+                        }
+                    }
+                    let (span, text) = span_of(article, doc, range.clone());
+                    out.push(FigureClaim { span, text, value });
+                    i = range.end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+/// Reads a figure starting at token `i` (after any qualifier before it).
+fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Option<(Range<usize>, FigureValue)> {
+    let (q, start) = qualifier_before(doc, i, sentence.start);
+    let mut negative = false;
+    let mut start = start;
+    if i > sentence.start && matches!(doc.folded(i - 1).as_str(), "minus" | "negative") {
+        negative = true;
+        start = start.min(i - 1);
+    }
+    // A currency sign or code before the number: "€3.8bn", "US$ 4", "$136M".
+    let mut currency: Option<String> = None;
+    if i > sentence.start && !doc.tokens[i].after_space || i > sentence.start && doc.is_word(i - 1) {
+        if let Some(c) = lex.currency(doc.tok(i - 1)) {
+            if doc.tokens[i - 1].kind != TokenKind::Word || doc.is_capitalized(i - 1) || doc.tok(i - 1).len() <= 3 {
+                currency = Some(c.to_string());
+                start = start.min(i - 1);
+                if i >= 2 && doc.is_word(i - 2) && !doc.tokens[i - 1].after_space && doc.tok(i - 2).len() <= 2 && doc.is_capitalized(i - 2) {
+                    start = start.min(i - 2);
+                }
+            }
+        }
+    }
+    let (mut value, mut j, mut qualifier) = if let Some((n, lo, hi)) = vague_amount(doc, i) {
+        let end = i + n;
+        let (lo, hi) = (lo, hi);
+        let mut v = FigureValue::new(lo, Qualifier::Vague);
+        v.low = lo;
+        v.high = hi;
+        (v, end, Qualifier::Vague)
+    } else {
+        let (n, j) = number_at(doc, i)?;
+        if is_year(doc, i).is_some() && currency.is_none() {
+            return None;
+        }
+        // A word number inside a word ("four-by-four") is no figure.
+        if doc.is_word(i) && doc.tok(i).matches('-').count() > 1 {
+            return None;
+        }
+        (FigureValue::new(n, q), j, q)
+    };
+    if doc.is_word(i) && fold(doc.tok(i)) == "dozen" {
+        return None;
+    }
+    let mut number = value.number;
+    if negative {
+        number = -number;
+    }
+    // The rest of a hyphenated word ("five-year", "billion-won") reads as
+    // the words after the number.
+    let mut tail: Vec<String> = Vec::new();
+    if doc.is_word(i) && doc.tok(i).contains('-') {
+        tail.extend(doc.tok(i).split('-').skip(1).map(fold));
+    }
+    let mut next_words = |j: &mut usize| -> Option<String> {
+        if !tail.is_empty() {
+            return Some(tail.remove(0));
+        }
+        // "22-year-old", "6.1-magnitude": a hyphen joins number and word.
+        if *j < sentence.end && doc.is_punct(*j, "-") && doc.is_word(*j + 1) && !doc.tokens[*j].after_space {
+            let parts: Vec<String> = doc.tok(*j + 1).split('-').map(fold).collect();
+            *j += 2;
+            tail.extend(parts.into_iter().skip(1));
+            return Some(fold(doc.tok(*j - 1).split('-').next().unwrap_or("")));
+        }
+        if *j < sentence.end && (doc.is_word(*j) || doc.tokens[*j].kind == TokenKind::Punct) {
+            let w = doc.tok(*j);
+            *j += 1;
+            if w.contains('-') {
+                let parts: Vec<String> = w.split('-').map(fold).collect();
+                tail.extend(parts.iter().skip(1).cloned());
+                return Some(parts[0].clone());
+            }
+            return Some(fold(w));
+        }
+        None
+    };
+    let mut dimension = "count".to_string();
+    let mut factor = 1.0;
+    let mut peek = j;
+    let mut noun = None;
+    let mut consumed_tail_end = j;
+    let mut steps = 0;
+    while let Some(w) = next_words(&mut peek) {
+        steps += 1;
+        if steps > 6 {
+            break;
+        }
+        if let Some(s) = scale(&w, currency.is_some() || true).filter(|_| !matches!(w.as_str(), "m" | "mn" | "mln" | "bn" | "b" | "k" | "tn") || currency.is_some()) {
+            number *= s;
+            consumed_tail_end = peek;
+            continue;
+        }
+        if w == "%" || w == "percent" {
+            dimension = "percent".into();
+            consumed_tail_end = peek;
+            break;
+        }
+        if w == "per" {
+            continue;
+        }
+        if w == "cent" && dimension == "count" {
+            dimension = "percent".into();
+            consumed_tail_end = peek;
+            break;
+        }
+        if currency.is_none() {
+            if let Some(c) = lex.currency(&w) {
+                if w.len() > 1 {
+                    currency = Some(c.to_string());
+                    consumed_tail_end = peek;
+                    continue;
+                }
+            }
+        }
+        if let Some((d, f)) = lex.unit(&w) {
+            if dimension == "count" && currency.is_none() {
+                dimension = d.to_string();
+                factor = f;
+                consumed_tail_end = peek;
+                continue;
+            }
+        }
+        if w == "old" && dimension == "duration" {
+            dimension = "age".into();
+            consumed_tail_end = peek;
+            continue;
+        }
+        // The counted noun: the first content word after the number.
+        if matches!(w.as_str(), "more" | "other" | "additional" | "further" | "extra" | "new") {
+            continue;
+        }
+        if w.chars().all(|c| c.is_alphabetic()) && !lex.is_function_word(&w) {
+            noun = Some(lemma(&w));
+            break;
+        }
+        if w.contains(char::is_alphabetic) && w.chars().all(|c| c.is_alphabetic() || c == '\'') {
+            break;
+        }
+        break;
+    }
+    j = consumed_tail_end.max(j);
+    if let Some(c) = &currency {
+        dimension = format!("currency:{c}");
+    }
+    // "magnitude 7.1": the unit stands before the number.
+    if dimension == "count" && i > sentence.start {
+        let before = doc.folded(start.max(sentence.start + 1) - 1);
+        if let Some((d, f)) = lex.unit(&before) {
+            if d == "magnitude" {
+                dimension = d.to_string();
+                factor = f;
+            }
+        }
+    }
+    if dimension == "temperature" && factor != 1.0 {
+        // Fahrenheit to Celsius.
+        number = (number - 32.0) * 5.0 / 9.0;
+        factor = 1.0;
+    }
+    let base = number * factor;
+    let (low, high) = if qualifier == Qualifier::Vague {
+        (value.low * factor, value.high * factor)
+    } else {
+        let (lo, hi) = range_of(qualifier, base);
+        (lo.min(hi), hi.max(lo))
+    };
+    qualifier = if qualifier == Qualifier::Vague { Qualifier::Vague } else { q };
+    value.number = if qualifier == Qualifier::Vague { value.number } else { base };
+    value.low = low;
+    value.high = high;
+    value.qualifier = qualifier;
+    value.dimension = dimension;
+    value.noun = noun;
+    Some((start..j, value))
+}
+
+impl FigureValue {
+    fn new(number: f64, qualifier: Qualifier) -> Self {
+        FigureValue {
+            number,
+            low: number,
+            high: number,
+            qualifier,
+            dimension: "count".into(),
+            noun: None,
+            context: Vec::new(),
+            years: Vec::new(),
+            conversion_of: None,
+            reported: false,
+        }
+    }
+}

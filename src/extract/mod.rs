@@ -1,0 +1,226 @@
+//! Claims extracted from one article: people and their roles, figures,
+//! places and dates of events. Plain text in, deterministic, no model.
+
+mod date;
+mod figure;
+mod person;
+mod place;
+mod role;
+
+
+
+use crate::article::{Article, Span};
+use crate::lexicon::Lexicon;
+use crate::text::Doc;
+
+pub use date::DateValue;
+pub use figure::{FigureValue, Qualifier};
+pub use role::RoleValue;
+
+/// A person as named in one mention.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    pub span: Span,
+    pub text: String,
+    /// Name words as written, without initials and titles.
+    pub words: Vec<String>,
+    /// For a surname-only mention, the index (among the article's person
+    /// mentions) of the full-name mention it refers to.
+    pub refers_to: Option<usize>,
+}
+
+/// A role given to a person: a title before the name, an appositive, ...
+#[derive(Debug, Clone)]
+pub struct RoleClaim {
+    pub span: Span,
+    pub text: String,
+    /// Index of the person mention (among the article's person mentions).
+    pub person: usize,
+    pub value: RoleValue,
+}
+
+/// A number as written, with what it counts.
+#[derive(Debug, Clone)]
+pub struct FigureClaim {
+    pub span: Span,
+    pub text: String,
+    pub value: FigureValue,
+}
+
+/// Where an event took place.
+#[derive(Debug, Clone)]
+pub struct PlaceClaim {
+    pub span: Span,
+    pub text: String,
+    /// The event class from the events lexicon ("talks", "court", ...).
+    pub event: String,
+    /// The place's canonical name (gazetteer) or its name as written.
+    pub place: String,
+    /// Index into the gazetteer, where the place is known.
+    pub known: Option<usize>,
+}
+
+/// When an event took place.
+#[derive(Debug, Clone)]
+pub struct DateClaim {
+    pub span: Span,
+    pub text: String,
+    pub event: String,
+    pub value: DateValue,
+}
+
+#[derive(Debug, Clone)]
+pub enum Claim {
+    Person(PersonMention),
+    Role(RoleClaim),
+    Figure(FigureClaim),
+    Place(PlaceClaim),
+    Date(DateClaim),
+}
+
+impl Claim {
+    pub fn span(&self) -> &Span {
+        match self {
+            Claim::Person(c) => &c.span,
+            Claim::Role(c) => &c.span,
+            Claim::Figure(c) => &c.span,
+            Claim::Place(c) => &c.span,
+            Claim::Date(c) => &c.span,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Claim::Person(c) => &c.text,
+            Claim::Role(c) => &c.text,
+            Claim::Figure(c) => &c.text,
+            Claim::Place(c) => &c.text,
+            Claim::Date(c) => &c.text,
+        }
+    }
+}
+
+/// The claims of one article, each kind in its own list.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleClaims {
+    pub people: Vec<PersonMention>,
+    pub roles: Vec<RoleClaim>,
+    pub figures: Vec<FigureClaim>,
+    pub places: Vec<PlaceClaim>,
+    pub dates: Vec<DateClaim>,
+}
+
+impl ArticleClaims {
+    pub fn len(&self) -> usize {
+        self.people.len() + self.roles.len() + self.figures.len() + self.places.len() + self.dates.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every claim, in the order of the article.
+    pub fn all(&self) -> Vec<Claim> {
+        let mut all: Vec<Claim> = self
+            .people
+            .iter()
+            .cloned()
+            .map(Claim::Person)
+            .chain(self.roles.iter().cloned().map(Claim::Role))
+            .chain(self.figures.iter().cloned().map(Claim::Figure))
+            .chain(self.places.iter().cloned().map(Claim::Place))
+            .chain(self.dates.iter().cloned().map(Claim::Date))
+            .collect();
+        all.sort_by_key(|c| (c.span().start, c.span().end));
+        all
+    }
+}
+
+/// A claim's span and exact text from token range `range`.
+fn span_of(article: &Article, doc: &Doc, range: std::ops::Range<usize>) -> (Span, String) {
+    let bytes = doc.byte_range(range);
+    let span = article.span(bytes.start, bytes.end);
+    (span, article.text[bytes].to_string())
+}
+
+/// Lines that carry no claim about the event: bylines, advertisement
+/// markers, update stamps.
+fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
+    let first = doc.folded(sentence.start);
+    let len = sentence.len();
+    (first == "by" && len <= 6)
+        || (len <= 4
+            && (sentence.clone()).any(|i| {
+                matches!(doc.folded(i).as_str(), "advertisement" | "advertising" | "sponsored")
+            }))
+        || (len <= 14
+            && (sentence.clone()).take(3).any(|i| {
+                matches!(
+                    doc.folded(i).as_str(),
+                    "updated" | "published" | "posted" | "copyright"
+                )
+            }))
+}
+
+pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
+    let doc = Doc::new(&article.text);
+    let skip: Vec<bool> = doc.sentences.iter().map(|s| is_boilerplate(&doc, s)).collect();
+    let (people, roles) = person::extract(article, &doc, lex, &skip);
+    let figures = figure::extract(article, &doc, lex, &skip);
+    let places = place::extract(article, &doc, lex, &skip, &people);
+    let dates = date::extract(article, &doc, lex, &skip);
+    ArticleClaims {
+        people,
+        roles,
+        figures,
+        places,
+        dates,
+    }
+}
+
+/// The event class of the nearest event word to token `at` in its sentence,
+/// looking at single words and two-word phrases.
+fn nearest_event(doc: &Doc, lex: &Lexicon, at: usize, within: std::ops::Range<usize>) -> Option<(String, usize)> {
+    let mut best: Option<(usize, String, usize)> = None;
+    for i in within {
+        if !doc.is_word(i) {
+            continue;
+        }
+        let single = lex.event_class(doc.tok(i)).or_else(|| lex.event_class(&crate::text::lemma(doc.tok(i))));
+        let pair = if doc.is_word(i + 1) {
+            lex.event_class(&format!("{} {}", doc.folded(i), doc.folded(i + 1)))
+        } else {
+            None
+        };
+        if let Some(class) = pair.or(single) {
+            let d = i.abs_diff(at);
+            if best.as_ref().is_none_or(|b| d < b.0) {
+                best = Some((d, class.to_string(), i));
+            }
+        }
+    }
+    best.map(|(_, c, i)| (c, i))
+}
+
+impl Claim {
+    /// The kind of claim and its normalised value, for listings.
+    pub fn describe(&self) -> (&'static str, String) {
+        match self {
+            Claim::Person(p) => ("person", p.words.join(" ")),
+            Claim::Role(r) => ("role", r.value.display()),
+            Claim::Figure(f) => (
+                "figure",
+                format!(
+                    "{} [{}..{}] noun={} ctx={}",
+                    f.value.display(),
+                    f.value.low,
+                    f.value.high,
+                    f.value.noun.as_deref().unwrap_or("-"),
+                    f.value.context.len()
+                ),
+            ),
+            Claim::Place(p) => ("place", format!("{} @ {}", p.place, p.event)),
+            Claim::Date(d) => ("date", format!("{} @ {}", d.value.display(), d.event)),
+        }
+    }
+}

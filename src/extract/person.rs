@@ -1,0 +1,508 @@
+//! People: capitalised name sequences with evidence that they name a person
+//! (a given name, a title, a verb of saying), surname-only mentions resolved
+//! to the full name, and the roles attached to each mention.
+
+use std::ops::Range;
+
+use super::role::{self, role_words};
+use super::{PersonMention, RoleClaim, span_of};
+use crate::article::Article;
+use crate::lexicon::Lexicon;
+use crate::names::{WordMatch, match_words};
+use crate::text::{Doc, TokenKind, fold, lemma};
+
+/// Lower-case words that join the parts of a name ("de la Fuente").
+const PARTICLES: &[&str] = &[
+    "de", "la", "del", "della", "di", "da", "das", "dos", "do", "van", "von", "der", "den", "ter",
+    "le", "du", "bin", "ibn", "al", "el", "y", "zu",
+];
+
+const MONTHS_AND_DAYS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+];
+
+fn is_initial(s: &str) -> bool {
+    let mut c = s.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('.'), None) if a.is_uppercase())
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 1 && !s.chars().any(char::is_lowercase)
+}
+
+/// A word that can stand in a name: capitalised, not shouting, not a
+/// dotted abbreviation ("U.S.").
+fn is_name_word(doc: &Doc, i: usize) -> bool {
+    if !doc.is_capitalized(i) {
+        return false;
+    }
+    let w = doc.tok(i);
+    !is_all_caps(w) && !(w.contains('.') && !is_initial(w))
+}
+
+/// A capitalised word that is vocabulary rather than a name: a title, a
+/// domain of a title, a place, an organisation word, a function word.
+fn is_vocabulary(lex: &Lexicon, w: &str) -> bool {
+    let f = fold(w);
+    lex.is_title(&f)
+        || lex.is_title(&lemma(w))
+        || lex.is_title_domain(w)
+        || lex.is_function_word(w)
+        || lex.is_former(w)
+        || lex.is_deputy(w)
+        || lex.is_role_filler(w)
+        || lex.demonym(w).is_some()
+        || lex.is_org_word(w)
+        || lex.is_speech_verb(w)
+        || MONTHS_AND_DAYS.contains(&f.as_str())
+}
+
+/// Maximal runs of name words in a sentence, with particles inside.
+fn chunks(doc: &Doc, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if !is_name_word(doc, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < sentence.end {
+            if is_name_word(doc, i) {
+                i += 1;
+            } else if doc.is_word(i)
+                && PARTICLES.contains(&doc.folded(i).as_str())
+                && (i + 1..(i + 3).min(sentence.end)).any(|j| is_name_word(doc, j))
+                && (i + 1..sentence.end)
+                    .take_while(|&j| doc.is_word(j) && !is_name_word(doc, j))
+                    .all(|j| PARTICLES.contains(&doc.folded(j).as_str()))
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        out.push(start..i);
+    }
+    out
+}
+
+struct Candidate {
+    /// Tokens of the name itself.
+    name: Range<usize>,
+    /// The whole chunk, including leading titles.
+    chunk: Range<usize>,
+    sentence: Range<usize>,
+}
+
+pub fn extract(
+    article: &Article,
+    doc: &Doc,
+    lex: &Lexicon,
+    skip: &[bool],
+) -> (Vec<PersonMention>, Vec<RoleClaim>) {
+    let mut candidates = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if skip[si] {
+            continue;
+        }
+        for chunk in chunks(doc, sentence.clone()) {
+            let mut start = chunk.start;
+            while start < chunk.end && is_vocabulary(lex, doc.tok(start)) {
+                start += 1;
+            }
+            let mut end = start;
+            while end < chunk.end && !is_vocabulary(lex, doc.tok(end)) {
+                end += 1;
+            }
+            // Particles and initials cannot end a name.
+            while end > start && {
+                let w = doc.tok(end - 1);
+                PARTICLES.contains(&fold(w).as_str()) || is_initial(w)
+            } {
+                end -= 1;
+            }
+            // Organisations ("Kessler Spezialchemie AG") hold no person.
+            if end < chunk.end && lex.is_org_word(doc.tok(end)) {
+                continue;
+            }
+            if end > start {
+                candidates.push(Candidate {
+                    name: start..end,
+                    chunk: chunk.clone(),
+                    sentence: sentence.clone(),
+                });
+            }
+        }
+    }
+
+    // Pass 1: full names (two words or more) with evidence of a person.
+    let no_people = vec![None; doc.tokens.len()];
+    let mut people: Vec<PersonMention> = Vec::new();
+    let mut cand_person: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (ci, c) in candidates.iter().enumerate() {
+        let words = name_words(doc, c.name.clone());
+        if words.len() < 2 || is_place_name(lex, &words) {
+            continue;
+        }
+        let evidence = lex.is_given_name(&words[0])
+            || words.iter().any(|w| is_hyphenated_given(w) || lex.is_given_name(w))
+            || c.chunk.start < c.name.start
+            || pre_title(doc, lex, c).is_some()
+            || near_speech_verb(doc, lex, c)
+            || !appositive(doc, lex, c, &no_people).is_empty();
+        if evidence {
+            cand_person[ci] = Some(people.len());
+            people.push(mention(article, doc, c.name.clone(), words));
+        }
+    }
+    // Pass 2: single words that repeat a word of a full name (surname-only
+    // mentions), or that carry a title or a verb of saying.
+    let full: Vec<usize> = (0..people.len()).collect();
+    for (ci, c) in candidates.iter().enumerate() {
+        if cand_person[ci].is_some() {
+            continue;
+        }
+        let words = name_words(doc, c.name.clone());
+        if words.len() != 1 || lex.place(&words[0]).is_some() || lex.is_given_name(&words[0]) && !has_title(doc, lex, c) {
+            continue;
+        }
+        let key = fold(&words[0]);
+        let target = full
+            .iter()
+            .rev()
+            .find(|&&p| {
+                let w = &people[p].words;
+                fold(w.last().unwrap()) == key
+                    || (fold(&w[0]) == key && !lex.is_given_name(&w[0]))
+            })
+            .copied();
+        // "Authorities said": a lone capitalised word opening a sentence
+        // needs more than a verb of saying.
+        let speaks = near_speech_verb(doc, lex, c) && c.chunk.start != c.sentence.start;
+        // "Zelensky" for "Zelenskyy": a variant of a full name's surname.
+        let target = target.or_else(|| {
+            full.iter().rev().copied().find(|&p| {
+                let last = people[p].words.last().unwrap();
+                match_words(&words[0], last, lex, &lex.names) == WordMatch::Variant
+            })
+        });
+        if target.is_some() || has_title(doc, lex, c) || speaks {
+            cand_person[ci] = Some(people.len());
+            let mut m = mention(article, doc, c.name.clone(), words);
+            m.refers_to = target;
+            people.push(m);
+        }
+    }
+
+    // Roles of every mention.
+    let person_at: Vec<Option<usize>> = {
+        let mut v = vec![None; doc.tokens.len()];
+        for (ci, c) in candidates.iter().enumerate() {
+            if let Some(p) = cand_person[ci] {
+                for t in c.name.clone() {
+                    v[t] = Some(p);
+                }
+            }
+        }
+        v
+    };
+    let mut roles = Vec::new();
+    for (ci, c) in candidates.iter().enumerate() {
+        let Some(p) = cand_person[ci] else { continue };
+        let mut phrases = Vec::new();
+        if let Some(r) = pre_title(doc, lex, c) {
+            phrases.push(r);
+        }
+        if let Some(r) = reversed_appositive(doc, lex, c) {
+            phrases.push(r);
+        }
+        phrases.extend(appositive(doc, lex, c, &person_at));
+        for r in phrases {
+            let text = doc.slice(r.clone());
+            if let Some(value) = role::normalize(text, lex) {
+                let (span, text) = span_of(article, doc, r);
+                roles.push(RoleClaim {
+                    span,
+                    text,
+                    person: p,
+                    value,
+                });
+            }
+        }
+    }
+    // Order mentions as they appear; keep `refers_to` and `person` in step.
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_key(|&i| people[i].span.start);
+    let mut new_index = vec![0; people.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let mut sorted: Vec<PersonMention> = order.iter().map(|&i| people[i].clone()).collect();
+    for m in &mut sorted {
+        m.refers_to = m.refers_to.map(|r| new_index[r]);
+    }
+    for r in &mut roles {
+        r.person = new_index[r.person];
+    }
+    roles.sort_by_key(|r| (r.span.start, r.person));
+    (sorted, roles)
+}
+
+fn mention(article: &Article, doc: &Doc, name: Range<usize>, words: Vec<String>) -> PersonMention {
+    let (span, text) = span_of(article, doc, name);
+    PersonMention {
+        span,
+        text,
+        words,
+        refers_to: None,
+    }
+}
+
+/// The words of a name, initials and particles left out.
+fn name_words(doc: &Doc, name: Range<usize>) -> Vec<String> {
+    name.filter(|&i| {
+        let w = doc.tok(i);
+        !is_initial(w) && !PARTICLES.contains(&w)
+    })
+    .map(|i| doc.tok(i).to_string())
+    .collect()
+}
+
+fn is_place_name(lex: &Lexicon, words: &[String]) -> bool {
+    lex.place(&words.join(" ")).is_some() || words.iter().all(|w| lex.place(w).is_some())
+}
+
+/// Romanised Korean given names are written "Jae-won", "Ha-eun".
+fn is_hyphenated_given(w: &str) -> bool {
+    let mut parts = w.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), None) => {
+            a.chars().next().is_some_and(char::is_uppercase)
+                && a.len() <= 5
+                && b.len() <= 5
+                && b.chars().all(char::is_lowercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_title_word(lex: &Lexicon, w: &str) -> bool {
+    let words = role_words(w).join(" ");
+    lex.is_title(&words) || lex.is_title(&lemma(w)) || lex.is_relation(&words)
+}
+
+fn has_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
+    c.chunk.start < c.name.start && (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
+        || pre_title(doc, lex, c).is_some()
+        || (c.name.start > 0 && matches!(doc.folded(c.name.start - 1).as_str(), "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."))
+        || (c.name.start > 1 && doc.is_punct(c.name.start - 1, ".") && matches!(doc.folded(c.name.start - 2).as_str(), "mr" | "mrs" | "ms" | "dr"))
+}
+
+fn near_speech_verb(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
+    let after = c.name.end;
+    let before = c.chunk.start;
+    (after < c.sentence.end && doc.is_word(after) && lex.is_speech_verb(doc.tok(after)))
+        || (before > c.sentence.start && doc.is_word(before - 1) && lex.is_speech_verb(doc.tok(before - 1)))
+}
+
+/// A title right before the name: "U.S. Army Secretary Daniel Driscoll",
+/// "security chief Rustem Umerov", "President Donald Trump’s envoy ...".
+fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
+    let end = c.name.start;
+    if end == c.sentence.start {
+        return None;
+    }
+    // "Secretary of the Army Dan Driscoll": the head may stand before the
+    // domain it governs.
+    let mut head = end - 1;
+    let mut steps = 0;
+    while steps < 4
+        && head > c.sentence.start
+        && doc.is_word(head)
+        && !is_title_word(lex, doc.tok(head))
+        && (lex.is_title_domain(doc.tok(head)) || matches!(doc.folded(head).as_str(), "of" | "the"))
+    {
+        head -= 1;
+        steps += 1;
+    }
+    if !doc.is_word(head) || !is_title_word(lex, doc.tok(head)) {
+        return None;
+    }
+    let mut start = head;
+    let mut unknown_lower = 0;
+    while start > c.sentence.start {
+        let i = start - 1;
+        if !doc.is_word(i) || doc.tokens[i + 1].after_newline {
+            break;
+        }
+        let w = doc.tok(i);
+        let f = fold(w);
+        let known = (is_title_word(lex, w) && !lex.is_relation(&role_words(w).join(" ")))
+            || lex.is_title_domain(w)
+            || lex.is_former(w)
+            || lex.is_deputy(w)
+            || lex.is_role_filler(w)
+            || lex.demonym(w).is_some()
+            || lex.place(w).is_some();
+        // "Secretary of the Army": a joiner only between a title and the
+        // capitalised domain it governs.
+        let joiner = matches!(f.as_str(), "of" | "the")
+            && doc.is_word(start)
+            && doc.is_capitalized(start)
+            && (i.saturating_sub(2)..i).any(|k| doc.is_word(k) && is_title_word(lex, doc.tok(k)));
+        if known || joiner {
+            start = i;
+        } else if lex.is_function_word(w) || lex.is_speech_verb(w) || MONTHS_AND_DAYS.contains(&f.as_str()) {
+            break;
+        } else if doc.is_capitalized(i) && i != c.sentence.start && !lex.is_given_name(w) && !(i > c.sentence.start && lex.is_given_name(doc.tok(i - 1))) {
+            start = i;
+        } else if !doc.is_capitalized(i) && unknown_lower == 0 && i + 1 == head {
+            unknown_lower += 1;
+            start = i;
+        } else {
+            break;
+        }
+    }
+    while start < end && matches!(doc.folded(start).as_str(), "the" | "of") {
+        start += 1;
+    }
+    Some(start..end)
+}
+
+/// "the head of the president's office, Kyrylo Budanov": a role phrase
+/// before a comma that sets off the name.
+fn reversed_appositive(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
+    let comma = c.chunk.start.checked_sub(1)?;
+    if comma <= c.sentence.start || !doc.is_punct(comma, ",") {
+        return None;
+    }
+    // The name must itself be set off: followed by a comma, a stop or a verb.
+    let next = c.name.end;
+    let set_off = next >= c.sentence.end
+        || doc.is_punct(next, ",")
+        || doc.is_punct(next, ".")
+        || doc.is_word(next) && !doc.is_capitalized(next);
+    if !set_off {
+        return None;
+    }
+    let end = comma;
+    let mut start = end;
+    while start > c.sentence.start {
+        let i = start - 1;
+        let kind = doc.tokens[i].kind;
+        if kind == TokenKind::Possessive {
+            start = i;
+            continue;
+        }
+        if kind != TokenKind::Word {
+            break;
+        }
+        let f = doc.folded(i);
+        if (lex.is_function_word(&f) && !matches!(f.as_str(), "of" | "the" | "a" | "an" | "at" | "for"))
+            || lex.is_speech_verb(&f)
+        {
+            break;
+        }
+        start = i;
+    }
+    while start < end && matches!(doc.folded(start).as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    if end - start > 10 || start >= end {
+        return None;
+    }
+    // The phrase must end in a title: "Kessler's chief executive".
+    let words = role_words(doc.slice(start..end));
+    let last = words.last()?;
+    let ends_in_title = (1..=lex.max_title_words.min(words.len()))
+        .any(|n| lex.is_title(&words[words.len() - n..].join(" ")))
+        || lex.is_title(&lemma(last))
+        || (words.contains(&"of".to_string()) && words.iter().take_while(|w| *w != "of").any(|w| lex.is_title(w)));
+    ends_in_title.then_some(start..end)
+}
+
+/// ", son-in-law of former US President Donald Trump," after the name; the
+/// phrase stops before another person, and "X’s new chief of staff and head
+/// of the delegation" gives two roles.
+fn appositive(
+    doc: &Doc,
+    lex: &Lexicon,
+    c: &Candidate,
+    person_at: &[Option<usize>],
+) -> Vec<Range<usize>> {
+    let mut i = c.name.end;
+    // "Park Jae-won (63), the former governor": skip a bracketed age.
+    if doc.is_punct(i, "(") {
+        while i < c.sentence.end && !doc.is_punct(i, ")") {
+            i += 1;
+        }
+        i += 1;
+    }
+    if i >= c.sentence.end || !doc.is_punct(i, ",") {
+        return Vec::new();
+    }
+    let mut start = i + 1;
+    let mut end = start;
+    while end < c.sentence.end {
+        let t = &doc.tokens[end];
+        if t.kind == TokenKind::Punct && matches!(doc.tok(end), "," | "." | ";" | ")" | "(" | "—" | "–" | ":" | "\"" | "“" | "”") {
+            break;
+        }
+        if t.kind == TokenKind::Number || (doc.is_word(end) && matches!(doc.folded(end).as_str(), "who" | "which" | "whose" | "said" | "says")) {
+            break;
+        }
+        end += 1;
+    }
+    if end >= c.sentence.end && !doc.is_punct(end.saturating_sub(1), ".") {
+        // An appositive is closed by punctuation, not by the sentence's end.
+    }
+    // A possessor chain at the start: "President Volodymyr Zelenskyy’s new chief".
+    if let Some(pos) = (start..end).find(|&j| doc.tokens[j].kind == TokenKind::Possessive) {
+        if (start..pos).any(|j| person_at[j].is_some()) {
+            start = pos + 1;
+        }
+    }
+    // Stop before another person or the title in front of them.
+    if let Some(other) = (start..end).find(|&j| person_at[j].is_some()) {
+        let mut cut = other;
+        while cut > start && doc.is_word(cut - 1) && (doc.is_capitalized(cut - 1) || is_title_word(lex, doc.tok(cut - 1)) || lex.is_former(doc.tok(cut - 1))) {
+            cut -= 1;
+        }
+        end = cut;
+    }
+    while end > start && doc.is_word(end - 1) && matches!(doc.folded(end - 1).as_str(), "of" | "the" | "and" | "a" | "to" | "for") {
+        end -= 1;
+    }
+    while start < end && matches!(doc.folded(start).as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    if start >= end || end - start > 12 {
+        return Vec::new();
+    }
+    // The phrase must name an office or a tie within its first words.
+    let first_words = (start..end.min(start + 6)).any(|j| doc.is_word(j) && is_title_word(lex, doc.tok(j)));
+    let verbish = doc.is_word(start) && {
+        let f = doc.folded(start);
+        lex.is_speech_verb(&f) || f.ends_with("ed") && !is_title_word(lex, &f) || lex.is_function_word(&f) && !lex.is_former(&f)
+    };
+    if !first_words || verbish {
+        return Vec::new();
+    }
+    // "chief of staff and head of the delegation": two roles.
+    let mut parts = Vec::new();
+    let mut part_start = start;
+    for j in start..end {
+        if doc.is_word(j) && doc.folded(j) == "and" && (j + 1..end).any(|k| is_title_word(lex, doc.tok(k))) {
+            if j > part_start {
+                parts.push(part_start..j);
+            }
+            part_start = j + 1;
+        }
+    }
+    parts.push(part_start..end);
+    parts
+}

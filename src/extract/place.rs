@@ -1,0 +1,153 @@
+//! Places of events: "talks in Kyiv", "Miami talks", "the Daejeon District
+//! Court", a dateline "MIAMI —", normalised through the gazetteer.
+
+use std::ops::Range;
+
+use super::{PersonMention, PlaceClaim, nearest_event, span_of};
+use crate::article::Article;
+use crate::lexicon::Lexicon;
+use crate::text::{Doc, TokenKind};
+
+const PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
+
+/// How far (in tokens) an event word may stand from the place it locates.
+const EVENT_WINDOW: usize = 8;
+
+fn is_dash(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Punct && matches!(doc.tok(i), "—" | "–" | "-")
+}
+
+/// Capitalised words from `i` on: a place name ("Bandar Abbas", "South
+/// Ozone Park"), stopping at organisation words and people.
+fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool]) -> Range<usize> {
+    let mut j = i;
+    while j < end && j < i + 4 && doc.is_capitalized(j) && !person_tok[j] && !lex.is_function_word(doc.tok(j)) {
+        j += 1;
+    }
+    i..j
+}
+
+pub fn extract(
+    article: &Article,
+    doc: &Doc,
+    lex: &Lexicon,
+    skip: &[bool],
+    people: &[PersonMention],
+) -> Vec<PlaceClaim> {
+    let mut person_tok = vec![false; doc.tokens.len()];
+    for p in people {
+        for (k, t) in doc.tokens.iter().enumerate() {
+            if t.start >= p.span.start && t.end <= p.span.end {
+                person_tok[k] = true;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let push = |range: Range<usize>, event: String, known: Option<usize>, out: &mut Vec<PlaceClaim>| {
+        let (span, text) = span_of(article, doc, range.clone());
+        let place = match known {
+            Some(k) => lex.places[k].name.clone(),
+            None => text.clone(),
+        };
+        if out.iter().any(|p: &PlaceClaim| p.span == span && p.event == event) {
+            return;
+        }
+        out.push(PlaceClaim {
+            span,
+            text,
+            event,
+            place,
+            known,
+        });
+    };
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        if skip[si] {
+            continue;
+        }
+        let (s, e) = (sentence.start, sentence.end);
+        // Dateline: "MIAMI —", "WALDKRAIBURG, Germany (Agency) —".
+        if doc.tokens[s].after_newline || s == 0 {
+            let mut j = s;
+            while j < e && doc.is_word(j) && doc.tok(j).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && doc.tok(j).chars().count() > 1 {
+                j += 1;
+            }
+            if j > s && j < e && (is_dash(doc, j) || doc.is_punct(j, ",")) && (s..e).take(14).any(|k| is_dash(doc, k)) {
+                let name = doc.slice(s..j);
+                let known = lex.place(name);
+                push(s..j, "dateline".into(), known, &mut out);
+            }
+        }
+        for i in s..e {
+            if !doc.is_word(i) {
+                continue;
+            }
+            // "<event> in <Place>" and "in <Place> ... <event>".
+            if PREPOSITIONS.contains(&doc.folded(i).as_str()) {
+                let mut j = i + 1;
+                if j < e && doc.folded(j) == "the" {
+                    j += 1;
+                }
+                let run = name_run(doc, lex, j, e, &person_tok);
+                if run.is_empty() {
+                    continue;
+                }
+                let text = doc.slice(run.clone());
+                let known = lex.place(text);
+                let org = run.clone().any(|k| lex.is_org_word(doc.tok(k)) || lex.event_class(doc.tok(k)).is_some());
+                if org || (known.is_none() && (j > i + 1 || run.len() > 3)) {
+                    continue;
+                }
+                let window = i.saturating_sub(EVENT_WINDOW).max(s)..(run.end + EVENT_WINDOW).min(e);
+                if let Some((event, _)) = nearest_event(doc, lex, i, window) {
+                    push(run, event, known, &mut out);
+                }
+                continue;
+            }
+            // "<Place> <event>": "Miami talks", "Daejeon District Court".
+            if doc.is_capitalized(i) && (i == s || !doc.is_capitalized(i - 1)) && !person_tok[i] {
+                let mut j = i;
+                while j < e && j < i + 5 && doc.is_capitalized(j) {
+                    j += 1;
+                }
+                let mut place_end = j;
+                while place_end > i && (lex.is_org_word(doc.tok(place_end - 1)) || lex.is_title_domain(doc.tok(place_end - 1)) || lex.event_class(doc.tok(place_end - 1)).is_some()) {
+                    place_end -= 1;
+                }
+                if place_end == i || (i..place_end).any(|k| lex.is_function_word(doc.tok(k)) || lex.is_org_word(doc.tok(k))) {
+                    continue;
+                }
+                let event = if place_end < j {
+                    (place_end..j).find_map(|k| lex.event_class(doc.tok(k)))
+                } else if j < e && doc.is_word(j) && !doc.is_capitalized(j) {
+                    lex.event_class(doc.tok(j))
+                } else if j < e && is_dash(doc, j) && doc.is_word(j + 1) && !doc.tokens[j].after_space {
+                    // "Porto-based" reads as "Porto" "-" "based" only when split.
+                    lex.event_class(doc.tok(j + 1))
+                } else {
+                    None
+                };
+                let hyphen_based = doc.tok(i).split_once('-').and_then(|(p, rest)| lex.event_class(rest).map(|c| (p, c)));
+                if let Some(event) = event {
+                    let known = lex.place(doc.slice(i..place_end));
+                    if known.is_some() || place_end < j {
+                        push(i..place_end, event.to_string(), known, &mut out);
+                    }
+                } else if let Some((p, class)) = hyphen_based {
+                    if p.len() > 1 {
+                        let start = doc.tokens[i].start;
+                        let span = article.span(start, start + p.len());
+                        let known = lex.place(p);
+                        out.push(PlaceClaim {
+                            span,
+                            text: p.to_string(),
+                            event: class.to_string(),
+                            place: known.map_or(p.to_string(), |k| lex.places[k].name.clone()),
+                            known,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}

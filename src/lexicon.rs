@@ -1,0 +1,357 @@
+//! General vocabulary loaded from the YAML files in `rules/`: names,
+//! nicknames, titles, places, events, units. The extractors and the aligner
+//! read it; nothing here is specific to one story.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::names::NameParams;
+use crate::text::fold;
+
+/// The `lexicon:` section of a rules file, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LexiconData {
+    pub given_names: Vec<String>,
+    pub nicknames: BTreeMap<String, Vec<String>>,
+    pub places: Vec<PlaceDef>,
+    pub titles: Vec<String>,
+    pub title_synonyms: Vec<Vec<String>>,
+    pub title_domains: Vec<String>,
+    pub relations: Vec<String>,
+    pub vague_roles: Vec<String>,
+    pub role_modifiers: RoleModifiers,
+    pub org_words: Vec<String>,
+    pub function_words: Vec<String>,
+    pub speech_verbs: Vec<String>,
+    pub events: BTreeMap<String, Vec<String>>,
+    pub units: BTreeMap<String, UnitDef>,
+    pub currencies: BTreeMap<String, Vec<String>>,
+    pub noun_groups: BTreeMap<String, Vec<String>>,
+    pub reported_cues: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RoleModifiers {
+    pub former: Vec<String>,
+    pub deputy: Vec<String>,
+    pub ignore: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceDef {
+    pub name: String,
+    pub kind: PlaceKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub capital: Option<String>,
+    #[serde(default, rename = "in")]
+    pub within: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    Region,
+    City,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    /// What the unit measures; figures are compared only within one dimension.
+    pub dimension: String,
+    /// How many base units of the dimension one of this unit is.
+    #[serde(default = "one")]
+    pub factor: f64,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+impl LexiconData {
+    /// Appends `other` to this lexicon: lists grow, map entries add up.
+    pub fn merge(&mut self, other: LexiconData) {
+        self.given_names.extend(other.given_names);
+        for (k, v) in other.nicknames {
+            self.nicknames.entry(k).or_default().extend(v);
+        }
+        self.places.extend(other.places);
+        self.titles.extend(other.titles);
+        self.title_synonyms.extend(other.title_synonyms);
+        self.title_domains.extend(other.title_domains);
+        self.relations.extend(other.relations);
+        self.vague_roles.extend(other.vague_roles);
+        self.role_modifiers.former.extend(other.role_modifiers.former);
+        self.role_modifiers.deputy.extend(other.role_modifiers.deputy);
+        self.role_modifiers.ignore.extend(other.role_modifiers.ignore);
+        self.org_words.extend(other.org_words);
+        self.function_words.extend(other.function_words);
+        self.speech_verbs.extend(other.speech_verbs);
+        for (k, v) in other.events {
+            self.events.entry(k).or_default().extend(v);
+        }
+        self.units.extend(other.units);
+        for (k, v) in other.currencies {
+            self.currencies.entry(k).or_default().extend(v);
+        }
+        for (k, v) in other.noun_groups {
+            self.noun_groups.entry(k).or_default().extend(v);
+        }
+        self.reported_cues.extend(other.reported_cues);
+    }
+}
+
+/// A place of the gazetteer, by index into [`Lexicon::places`].
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: String,
+    pub kind: PlaceKind,
+    pub within: Option<usize>,
+}
+
+/// The lexicon compiled into lookup tables. All keys are folded
+/// (see [`fold`]).
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    given_names: HashSet<String>,
+    /// Each name to the formal names it is a short form of (and itself).
+    nickname_of: HashMap<String, Vec<String>>,
+    pub places: Vec<Place>,
+    place_index: HashMap<String, usize>,
+    demonym_index: HashMap<String, usize>,
+    capital_of: HashMap<usize, usize>,
+    titles: HashSet<String>,
+    /// Longest title phrase in words, to bound phrase look-ups.
+    pub max_title_words: usize,
+    pub title_synonyms: Vec<(Vec<String>, Vec<String>)>,
+    title_domains: HashSet<String>,
+    relations: HashSet<String>,
+    vague_roles: HashSet<String>,
+    former: HashSet<String>,
+    deputy: HashSet<String>,
+    role_ignore: HashSet<String>,
+    org_words: HashSet<String>,
+    function_words: HashSet<String>,
+    speech_verbs: HashSet<String>,
+    event_class: HashMap<String, String>,
+    units: HashMap<String, (String, f64)>,
+    currencies: HashMap<String, String>,
+    noun_group: HashMap<String, String>,
+    reported_cues: HashSet<String>,
+    /// Thresholds for deciding that two names are one person.
+    pub names: NameParams,
+}
+
+fn folded_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+impl Lexicon {
+    pub fn compile(data: &LexiconData) -> Result<Self, String> {
+        let mut lex = Lexicon {
+            given_names: folded_set(&data.given_names),
+            titles: data.titles.iter().map(|t| words_of(t).join(" ")).collect(),
+            title_domains: folded_set(&data.title_domains),
+            relations: data.relations.iter().map(|t| words_of(t).join(" ")).collect(),
+            vague_roles: folded_set(&data.vague_roles),
+            former: folded_set(&data.role_modifiers.former),
+            deputy: folded_set(&data.role_modifiers.deputy),
+            role_ignore: folded_set(&data.role_modifiers.ignore),
+            org_words: folded_set(&data.org_words),
+            function_words: folded_set(&data.function_words),
+            speech_verbs: folded_set(&data.speech_verbs),
+            reported_cues: folded_set(&data.reported_cues),
+            ..Default::default()
+        };
+        lex.max_title_words = data
+            .titles
+            .iter()
+            .chain(data.relations.iter())
+            .map(|t| t.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        for (formal, shorts) in &data.nicknames {
+            let f = fold(formal);
+            lex.nickname_of.entry(f.clone()).or_default().push(f.clone());
+            for s in shorts {
+                lex.nickname_of.entry(fold(s)).or_default().push(f.clone());
+            }
+        }
+        for group in &data.title_synonyms {
+            let Some(first) = group.first() else { continue };
+            let canonical = words_of(first);
+            for phrase in group {
+                lex.title_synonyms.push((words_of(phrase), canonical.clone()));
+            }
+        }
+        // Longest phrases first, so "chief executive officer" wins over "chief executive".
+        lex.title_synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        for (i, p) in data.places.iter().enumerate() {
+            lex.places.push(Place {
+                name: p.name.clone(),
+                kind: p.kind,
+                within: None,
+            });
+            for n in std::iter::once(&p.name).chain(&p.aliases) {
+                if let Some(prev) = lex.place_index.insert(fold(n), i) {
+                    if prev != i {
+                        return Err(format!(
+                            "place name {n:?} names both {:?} and {:?}",
+                            data.places[prev].name, p.name
+                        ));
+                    }
+                }
+            }
+            for d in &p.demonyms {
+                lex.demonym_index.entry(fold(d)).or_insert(i);
+            }
+        }
+        for (i, p) in data.places.iter().enumerate() {
+            if let Some(w) = &p.within {
+                let j = lex
+                    .place(w)
+                    .ok_or_else(|| format!("place {:?} lies in unknown place {w:?}", p.name))?;
+                lex.places[i].within = Some(j);
+            }
+            if let Some(c) = &p.capital {
+                let j = lex
+                    .place(c)
+                    .ok_or_else(|| format!("place {:?} has unknown capital {c:?}", p.name))?;
+                lex.capital_of.insert(i, j);
+            }
+        }
+        for (class, triggers) in &data.events {
+            for t in triggers {
+                lex.event_class.insert(fold(t), class.clone());
+            }
+        }
+        for (name, unit) in &data.units {
+            for a in std::iter::once(name).chain(&unit.aliases) {
+                lex.units
+                    .insert(fold(a), (unit.dimension.clone(), unit.factor));
+            }
+        }
+        for (code, aliases) in &data.currencies {
+            lex.currencies.insert(fold(code), code.clone());
+            for a in aliases {
+                lex.currencies.insert(fold(a), code.clone());
+            }
+        }
+        for (group, nouns) in &data.noun_groups {
+            for n in nouns {
+                lex.noun_group.insert(crate::text::lemma(n), group.clone());
+            }
+        }
+        Ok(lex)
+    }
+
+    pub fn is_given_name(&self, w: &str) -> bool {
+        self.given_names.contains(&fold(w))
+    }
+
+    /// True when one name is a short form of the other, or both are short
+    /// forms of one formal name ("Dan" / "Daniel", "Kasia" / "Katarzyna").
+    pub fn are_nicknames(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (fold(a), fold(b));
+        match (self.nickname_of.get(&a), self.nickname_of.get(&b)) {
+            (Some(fa), Some(fb)) => fa.iter().any(|f| fb.contains(f)),
+            _ => false,
+        }
+    }
+
+    pub fn place(&self, name: &str) -> Option<usize> {
+        self.place_index.get(&fold(name)).copied()
+    }
+
+    pub fn demonym(&self, word: &str) -> Option<usize> {
+        self.demonym_index.get(&fold(word)).copied()
+    }
+
+    pub fn capital(&self, place: usize) -> Option<usize> {
+        self.capital_of.get(&place).copied()
+    }
+
+    /// Whether `inner` is `outer` or lies inside it.
+    pub fn place_within(&self, inner: usize, outer: usize) -> bool {
+        let mut cur = Some(inner);
+        let mut steps = 0;
+        while let Some(p) = cur {
+            if p == outer {
+                return true;
+            }
+            cur = self.places[p].within;
+            steps += 1;
+            if steps > 16 {
+                break;
+            }
+        }
+        false
+    }
+
+    pub fn is_title(&self, folded_phrase: &str) -> bool {
+        self.titles.contains(folded_phrase)
+    }
+    pub fn is_title_domain(&self, w: &str) -> bool {
+        self.title_domains.contains(&fold(w))
+    }
+    pub fn is_relation(&self, folded_phrase: &str) -> bool {
+        self.relations.contains(folded_phrase)
+    }
+    pub fn is_vague_role(&self, w: &str) -> bool {
+        self.vague_roles.contains(&fold(w))
+    }
+    pub fn is_former(&self, w: &str) -> bool {
+        self.former.contains(&fold(w))
+    }
+    pub fn is_deputy(&self, w: &str) -> bool {
+        self.deputy.contains(&fold(w))
+    }
+    pub fn is_role_filler(&self, w: &str) -> bool {
+        self.role_ignore.contains(&fold(w))
+    }
+    pub fn is_org_word(&self, w: &str) -> bool {
+        self.org_words.contains(&fold(w))
+    }
+    pub fn is_function_word(&self, w: &str) -> bool {
+        self.function_words.contains(&fold(w))
+    }
+    pub fn is_speech_verb(&self, w: &str) -> bool {
+        self.speech_verbs.contains(&fold(w))
+    }
+    pub fn is_reported_cue(&self, w: &str) -> bool {
+        self.reported_cues.contains(&fold(w))
+    }
+    pub fn event_class(&self, w: &str) -> Option<&str> {
+        self.event_class.get(&fold(w)).map(String::as_str)
+    }
+    /// A unit's dimension and factor to the dimension's base unit.
+    pub fn unit(&self, w: &str) -> Option<(&str, f64)> {
+        self.units.get(&fold(w)).map(|(d, f)| (d.as_str(), *f))
+    }
+    pub fn currency(&self, w: &str) -> Option<&str> {
+        self.currencies.get(&fold(w)).map(String::as_str)
+    }
+    /// The group of a counted noun ("families" -> "people"), by lemma.
+    pub fn noun_group(&self, lemma: &str) -> Option<&str> {
+        self.noun_group.get(lemma).map(String::as_str)
+    }
+}
+
+fn words_of(phrase: &str) -> Vec<String> {
+    fold(phrase)
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}

@@ -1,0 +1,31 @@
+//! crosscheck: reads several articles about one event, extracts their
+//! claims, aligns them by subject and reports where the sources disagree.
+//!
+//! The pipeline runs one way: [`article`] → [`extract`] → [`align`] →
+//! [`rules`] → [`report`].
+
+pub mod align;
+pub mod article;
+pub mod error;
+pub mod extract;
+pub mod lexicon;
+pub mod names;
+pub mod report;
+pub mod rules;
+pub mod text;
+
+use article::Article;
+use report::Report;
+use rules::RuleSet;
+
+/// Checks `articles` against each other with the rules of `set`.
+pub fn check(articles: &[Article], set: &RuleSet) -> Report {
+    let claims: Vec<extract::ArticleClaims> = articles
+        .iter()
+        .map(|a| extract::extract(a, &set.lexicon))
+        .collect();
+    let total = claims.iter().map(|c| c.len()).sum();
+    let aligned = align::align(articles, claims, &set.lexicon);
+    let conflicts = rules::run(&aligned, set);
+    Report::new(articles, total, conflicts)
+}

@@ -1,0 +1,141 @@
+//! The `crosscheck` command line: a thin front on the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use crosscheck::article::load_paths;
+use crosscheck::rules::{RuleSet, Severity};
+
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about = "Find where news articles about one event disagree")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check articles against each other and report conflicts.
+    Check {
+        /// Articles: files, or folders holding .txt and .md files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Folder of extra rule files; they add to the built-in rules or
+        /// replace them by id. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+        /// Exit 1 when a conflict at or above this severity is found.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+    },
+    /// List the claims extracted from articles, one a line.
+    Claims {
+        /// Articles: files, or folders holding .txt and .md files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("crosscheck: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
+    match cli.command {
+        Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Check {
+            paths,
+            format,
+            rules,
+            fail_on,
+        } => {
+            let set = RuleSet::load(&rules)?;
+            let articles = load_paths(&paths)?;
+            let report = crosscheck::check(&articles, &set);
+            let text = match format {
+                Format::Json => report.to_json(),
+                Format::Table => {
+                    let width = if std::io::stdout().is_terminal() {
+                        terminal_width().unwrap_or(100)
+                    } else {
+                        100
+                    };
+                    report.to_table(width)
+                }
+            };
+            // A closed stdout (`| head`) ends the run quietly.
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            let failed = match (fail_on.threshold(), report.worst()) {
+                (Some(t), Some(w)) => w >= t,
+                _ => false,
+            };
+            Ok(ExitCode::from(if failed { 1 } else { 0 }))
+        }
+    }
+}
+
+fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {
+    let set = RuleSet::load(rules)?;
+    let articles = load_paths(paths)?;
+    let mut out = String::new();
+    for a in &articles {
+        for c in crosscheck::extract::extract(a, &set.lexicon).all() {
+            let s = c.span();
+            let (kind, value) = c.describe();
+            out.push_str(&format!("{}:{}:{}\t{kind}\t{}\t{value}\n", s.path, s.line, s.column, c.text()));
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok()?.parse().ok()
+}

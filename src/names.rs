@@ -1,0 +1,172 @@
+//! Deciding whether two written names are one person: word by word, with
+//! an edit distance, a phonetic key of the word, and the nickname lexicon.
+
+use rphonetic::{DoubleMetaphone, Encoder};
+use serde::Deserialize;
+
+use crate::lexicon::Lexicon;
+use crate::text::name_key;
+
+/// Thresholds for name matching, from the `alignment:` section of the rules.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameParams {
+    /// Jaro-Winkler similarity two spellings of one name reach at least (0..1).
+    pub variant_similarity: f64,
+    /// Edits allowed between two spellings whose phonetic keys differ.
+    pub max_edits: usize,
+    /// Shorter words must sound alike: edits alone do not make a variant.
+    pub min_edit_length: usize,
+    /// Spelling variants allowed in one name before it is another person.
+    pub max_variant_words: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum WordMatch {
+    /// Same letters, ignoring case, diacritics, apostrophes and hyphens.
+    Same,
+    /// A short form of the other ("Dan" / "Daniel").
+    Nickname,
+    /// An initial of the other ("M." / "Maria").
+    Initial,
+    /// One spelled two ways ("Umarov" / "Umerov").
+    Variant,
+    Different,
+}
+
+fn phonetic(word: &str) -> String {
+    DoubleMetaphone::default().encode(word)
+}
+
+pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch {
+    let (ka, kb) = (name_key(a), name_key(b));
+    if ka == kb {
+        return WordMatch::Same;
+    }
+    if ka.is_empty() || kb.is_empty() {
+        return WordMatch::Different;
+    }
+    let (short, long) = if ka.len() <= kb.len() { (&ka, &kb) } else { (&kb, &ka) };
+    if short.chars().count() == 1 {
+        return if long.starts_with(short.as_str()) {
+            WordMatch::Initial
+        } else {
+            WordMatch::Different
+        };
+    }
+    if lex.are_nicknames(a, b)
+        || (short.len() >= 3 && long.starts_with(short.as_str()) && lex.is_given_name(short) && lex.is_given_name(long))
+    {
+        return WordMatch::Nickname;
+    }
+    let similarity = strsim::jaro_winkler(&ka, &kb);
+    if similarity < p.variant_similarity {
+        return WordMatch::Different;
+    }
+    let edits = strsim::levenshtein(&ka, &kb);
+    let sound_alike = phonetic(&ka) == phonetic(&kb);
+    if sound_alike || (edits <= p.max_edits && short.chars().count() >= p.min_edit_length) {
+        WordMatch::Variant
+    } else {
+        WordMatch::Different
+    }
+}
+
+/// How the words of `a` pair with the words of `b` when both name one
+/// person: `(index in a, index in b, match)`; `None` when they do not.
+/// Word order does not matter ("Chen Xiaoyu" / "Xiaoyu Chen").
+pub fn same_person(
+    a: &[String],
+    b: &[String],
+    lex: &Lexicon,
+    p: &NameParams,
+) -> Option<Vec<(usize, usize, WordMatch)>> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let swap = a.len() > b.len();
+    let (short, long) = if swap { (b, a) } else { (a, b) };
+    let mut used = vec![false; long.len()];
+    let mut pairs = Vec::new();
+    for (i, w) in short.iter().enumerate() {
+        let best = long
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used[*j])
+            .map(|(j, v)| (match_words(w, v, lex, p), j))
+            .min()?;
+        if best.0 == WordMatch::Different {
+            return None;
+        }
+        used[best.1] = true;
+        pairs.push(if swap { (best.1, i, best.0) } else { (i, best.1, best.0) });
+    }
+    // A lone word stands for a surname: it must match the other's surname
+    // (last word, or first in East Asian order), not a given name.
+    if short.len() == 1 {
+        let j = if swap { pairs[0].0 } else { pairs[0].1 };
+        let at_end = j + 1 == long.len() || j == 0 && !lex.is_given_name(&long[0]);
+        if !at_end || matches!(pairs[0].2, WordMatch::Nickname | WordMatch::Initial) {
+            return None;
+        }
+    }
+    let variants = pairs.iter().filter(|x| x.2 == WordMatch::Variant).count();
+    let anchored = pairs.iter().any(|x| matches!(x.2, WordMatch::Same | WordMatch::Variant));
+    (variants <= p.max_variant_words && anchored).then_some(pairs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconData;
+
+    fn lex() -> Lexicon {
+        let mut d = LexiconData::default();
+        d.nicknames.insert("Daniel".into(), vec!["Dan".into()]);
+        d.given_names = ["Daniel", "Dan", "Ravi", "Piara", "Brian", "Bryant", "Max", "Maximilian"]
+            .map(String::from)
+            .to_vec();
+        Lexicon::compile(&d).unwrap()
+    }
+
+    fn params() -> NameParams {
+        NameParams {
+            variant_similarity: 0.8,
+            max_edits: 2,
+            min_edit_length: 5,
+            max_variant_words: 2,
+        }
+    }
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    fn same(a: &str, b: &str) -> bool {
+        same_person(&words(a), &words(b), &lex(), &params()).is_some()
+    }
+
+    #[test]
+    fn transliterations_are_one_person() {
+        assert!(same("Rustam Umarov", "Rustem Umerov"));
+        assert!(same("Wittkopf", "Steve Witkoff"));
+        assert!(same("Heydar Alishbandi", "Heidar Alishvandi"));
+        assert!(same("Brian Dalton", "Bryant Dalton"));
+    }
+
+    #[test]
+    fn nicknames_and_order_are_not_differences() {
+        let l = lex();
+        assert_eq!(match_words("Dan", "Daniel", &l, &params()), WordMatch::Nickname);
+        assert_eq!(match_words("Max", "Maximilian", &l, &params()), WordMatch::Nickname);
+        assert!(same("Xiaoyu Chen", "Chen Xiaoyu"));
+    }
+
+    #[test]
+    fn people_sharing_a_surname_stay_apart() {
+        assert!(!same("Ravi Singh", "Piara Singh"));
+        assert!(!same("Park Jae-won", "Park Dong-soo"));
+        assert!(!same("John Smith", "Paul Smyth"));
+        assert!(!same("Steve Witkoff", "Steve Wozniak"));
+    }
+}

@@ -1,0 +1,433 @@
+//! The checks: each reads aligned subjects and reports the claims that
+//! disagree.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Check, Conflict, ConflictClaim, DateParams, FigureParams, Params, Rule, RuleSet};
+use crate::align::{Aligned, ClaimRef, articles_in};
+use crate::extract::{DateValue, FigureClaim, PlaceClaim, Qualifier};
+use crate::lexicon::Lexicon;
+use crate::text::name_key;
+
+/// Runs every rule of `set` over `aligned`; conflicts come sorted by where
+/// their first claim is.
+pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for rule in &set.rules {
+        let found = match (rule.check, &rule.params) {
+            (Check::NameSpelling, _) => name_spelling(aligned),
+            (Check::RoleMismatch, _) => role_mismatch(aligned),
+            (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p),
+            (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p),
+            (Check::UnitConversion, Params::Figure(p)) => unit_conversion(aligned, p),
+            (Check::EventPlace, _) => event_place(aligned, &set.lexicon),
+            (Check::EventDate, Params::Date(p)) => event_date(aligned, p),
+            _ => Vec::new(),
+        };
+        out.extend(found.into_iter().map(|f| f.into_conflict(rule)));
+    }
+    out.sort_by(|a, b| {
+        let key = |c: &Conflict| c.claims.first().map(|x| (x.span.path.clone(), x.span.line, x.span.column));
+        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.subject.cmp(&b.subject))
+    });
+    out
+}
+
+/// A conflict before the rule's severity and message are applied.
+struct Finding {
+    subject: String,
+    claims: Vec<ConflictClaim>,
+    suggestion: Option<String>,
+}
+
+impl Finding {
+    fn into_conflict(self, rule: &Rule) -> Conflict {
+        let mut values: Vec<&str> = Vec::new();
+        for c in &self.claims {
+            if !values.contains(&c.value.as_str()) {
+                values.push(&c.value);
+            }
+        }
+        let values = values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" / ");
+        let message = rule
+            .message
+            .replace("{subject}", &self.subject)
+            .replace("{values}", &values)
+            .replace("{suggestion}", self.suggestion.as_deref().unwrap_or("-"));
+        Conflict {
+            rule: rule.id.clone(),
+            kind: rule.kind,
+            severity: rule.severity,
+            subject: self.subject,
+            message,
+            suggestion: self.suggestion,
+            claims: self.claims,
+        }
+    }
+}
+
+/// The value most articles give, if one is given by more articles than
+/// any other.
+fn majority<'a>(votes: impl Iterator<Item = (&'a str, usize)>) -> Option<String> {
+    let mut tally: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (v, article) in votes {
+        tally.entry(v).or_default().insert(article);
+    }
+    let mut counts: Vec<(usize, &str)> = tally.iter().map(|(v, a)| (a.len(), *v)).collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    match counts.as_slice() {
+        [(n, v), rest @ ..] if rest.first().is_none_or(|r| r.0 < *n) => Some(v.to_string()),
+        _ => None,
+    }
+}
+
+fn claim(span: &crate::article::Span, text: &str, value: String) -> ConflictClaim {
+    ConflictClaim {
+        span: span.clone(),
+        text: text.to_string(),
+        value,
+    }
+}
+
+/// One finding a person: each distinct spelling of the words that vary,
+/// shown by one mention per article (the fullest).
+fn name_spelling(al: &Aligned) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for person in &al.people {
+        let varying: Vec<&crate::align::NameWord> = person.words.iter().filter(|w| w.forms.len() > 1).collect();
+        if varying.is_empty() {
+            continue;
+        }
+        // The spelling each mention uses for the varying words.
+        let mut by_spelling: BTreeMap<Vec<Option<&str>>, Vec<ClaimRef>> = BTreeMap::new();
+        for &r in &person.mentions {
+            let signature: Vec<Option<&str>> = varying
+                .iter()
+                .map(|w| w.forms.iter().find(|(_, (_, refs))| refs.contains(&r)).map(|(k, _)| k.as_str()))
+                .collect();
+            if signature.iter().any(Option::is_some) {
+                by_spelling.entry(signature).or_default().push(r);
+            }
+        }
+        let mut claims = Vec::new();
+        let mut votes = Vec::new();
+        for refs in by_spelling.values() {
+            let mut per_article: BTreeMap<usize, ClaimRef> = BTreeMap::new();
+            for &r in refs {
+                let words = |r: ClaimRef| al.claims[r.article].people[r.index].words.len();
+                let best = per_article.entry(r.article).or_insert(r);
+                if words(r) > words(*best) {
+                    *best = r;
+                }
+            }
+            for r in per_article.values() {
+                let m = &al.claims[r.article].people[r.index];
+                claims.push(claim(&m.span, &m.text, m.words.join(" ")));
+                votes.push((r.article, claims.len() - 1));
+            }
+        }
+        claims.sort_by(|a, b| a.span.cmp(&b.span));
+        out.push(Finding {
+            subject: person.name.clone(),
+            suggestion: spelling_majority(&varying),
+            claims,
+        });
+    }
+    out
+}
+
+/// The spelling of the varying words most articles use, when each has one.
+fn spelling_majority(varying: &[&crate::align::NameWord]) -> Option<String> {
+    let parts: Option<Vec<String>> = varying
+        .iter()
+        .map(|w| majority(w.forms.values().flat_map(|(form, refs)| refs.iter().map(move |r| (form.as_str(), r.article)))))
+        .collect();
+    parts.map(|p| p.join(" "))
+}
+
+fn role_mismatch(al: &Aligned) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for person in &al.people {
+        let roles: Vec<(usize, &crate::extract::RoleClaim)> = person
+            .roles
+            .iter()
+            .map(|r| (r.article, &al.claims[r.article].roles[r.index]))
+            .collect();
+        let mut bad: BTreeSet<usize> = BTreeSet::new();
+        let articles: BTreeSet<usize> = roles.iter().map(|r| r.0).collect();
+        for &x in &articles {
+            for &y in articles.iter().filter(|&&y| y > x) {
+                let rx: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == x).collect();
+                let ry: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == y).collect();
+                let agree = rx.iter().any(|&i| ry.iter().any(|&j| roles[i].1.value.compatible(&roles[j].1.value)));
+                if agree {
+                    continue;
+                }
+                for &i in &rx {
+                    for &j in &ry {
+                        let (a, b) = (&roles[i].1.value, &roles[j].1.value);
+                        if a.comparable(b) && !a.compatible(b) {
+                            bad.insert(i);
+                            bad.insert(j);
+                        }
+                    }
+                }
+            }
+        }
+        if bad.is_empty() {
+            continue;
+        }
+        let claims = bad
+            .iter()
+            .map(|&i| claim(&roles[i].1.span, &roles[i].1.text, roles[i].1.value.display()))
+            .collect::<Vec<_>>();
+        let votes = bad.iter().map(|&i| (roles[i].1.text.as_str(), roles[i].0));
+        let _ = votes;
+        out.push(Finding {
+            subject: person.name.clone(),
+            suggestion: None,
+            claims,
+        });
+    }
+    out
+}
+
+fn figure<'a>(al: &'a Aligned, r: ClaimRef) -> &'a FigureClaim {
+    &al.claims[r.article].figures[r.index]
+}
+
+fn overlap(a: &FigureClaim, b: &FigureClaim) -> bool {
+    let slack = |v: f64| v.abs() * 0.005;
+    a.value.low - slack(a.value.low) <= b.value.high + slack(b.value.high)
+        && b.value.low - slack(b.value.low) <= a.value.high + slack(a.value.high)
+}
+
+/// Whether two figures speak of the same thing: the same noun, the same
+/// years, enough shared context, amounts of one order.
+fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
+    let (va, vb) = (&a.value, &b.value);
+    if va.years != vb.years {
+        return false;
+    }
+    if va.dimension == "count" && va.noun != vb.noun {
+        return false;
+    }
+    if va.dimension.starts_with("currency") {
+        let (x, y) = (va.number.abs().max(1.0), vb.number.abs().max(1.0));
+        if x.max(y) / x.min(y) > p.max_money_ratio {
+            return false;
+        }
+    }
+    let ca: BTreeSet<&String> = va.context.iter().filter(|w| Some(*w) != va.noun.as_ref()).collect();
+    let shared = vb.context.iter().filter(|w| ca.contains(w)).collect::<BTreeSet<_>>().len();
+    shared >= p.min_shared_context
+}
+
+fn figure_claim(f: &FigureClaim) -> ConflictClaim {
+    claim(&f.span, &f.text, f.value.display())
+}
+
+fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for subject in &al.figures {
+        let refs = &subject.claims;
+        let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
+        for (i, &x) in refs.iter().enumerate() {
+            for &y in &refs[i + 1..] {
+                if x.article == y.article {
+                    continue;
+                }
+                let (fx, fy) = (figure(al, x), figure(al, y));
+                if !same_subject(fx, fy, p) || overlap(fx, fy) {
+                    continue;
+                }
+                // Agreement elsewhere: another figure of the other article
+                // on the same subject gives this value.
+                let agrees = |f: &FigureClaim, other_article: usize| {
+                    refs.iter()
+                        .filter(|r| r.article == other_article)
+                        .any(|&r| same_subject(f, figure(al, r), p) && overlap(f, figure(al, r)))
+                };
+                if agrees(fx, y.article) || agrees(fy, x.article) {
+                    continue;
+                }
+                bad.insert(x);
+                bad.insert(y);
+            }
+        }
+        if bad.is_empty() {
+            continue;
+        }
+        let claims: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
+        let suggestion = majority(bad.iter().zip(&claims).map(|(r, c)| (c.value.as_str(), r.article)));
+        out.push(Finding {
+            subject: subject.label.clone(),
+            suggestion,
+            claims,
+        });
+    }
+    out
+}
+
+/// Near-equal figures counting different things in the same story, the
+/// classic garbled figure ("58,000 workers" / "56,000 families").
+fn garbled_figure(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut all: Vec<ClaimRef> = al.figures.iter().flat_map(|s| s.claims.iter().copied()).collect();
+    all.sort();
+    for (i, &x) in all.iter().enumerate() {
+        for &y in &all[i + 1..] {
+            if x.article == y.article {
+                continue;
+            }
+            let (fx, fy) = (figure(al, x), figure(al, y));
+            let (vx, vy) = (&fx.value, &fy.value);
+            if vx.dimension != "count" || vy.dimension != "count" || vx.qualifier == Qualifier::Vague || vy.qualifier == Qualifier::Vague {
+                continue;
+            }
+            let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else { continue };
+            if nx == ny || vx.years != vy.years || vx.number < p.min_value || vy.number < p.min_value {
+                continue;
+            }
+            let related = al
+                .figures
+                .iter()
+                .any(|s| s.claims.contains(&x) && s.claims.contains(&y))
+                || vx.context.contains(ny)
+                || vy.context.contains(nx);
+            let diff = (vx.number - vy.number).abs() / vx.number.max(vy.number);
+            if !related || diff == 0.0 || diff > p.max_relative_difference {
+                continue;
+            }
+            out.push(Finding {
+                subject: format!("{nx} / {ny}"),
+                suggestion: None,
+                claims: vec![figure_claim(fx), figure_claim(fy)],
+            });
+        }
+    }
+    out
+}
+
+/// "5 kilometres (8 miles)": the figure in brackets must convert the one
+/// before it, within rounding.
+fn unit_conversion(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in &al.claims {
+        for f in &c.figures {
+            let Some(k) = f.value.conversion_of else { continue };
+            let orig = &c.figures[k];
+            if orig.value.dimension != f.value.dimension || orig.value.dimension == "count" {
+                continue;
+            }
+            let (a, b) = (orig.value.number, f.value.number);
+            // Rounding to the digits written: half a unit of the last digit.
+            let digits = |t: &str| {
+                t.split(|ch: char| !ch.is_ascii_digit() && ch != '.')
+                    .find(|s| s.chars().any(|ch| ch.is_ascii_digit()))
+                    .and_then(|s| s.split_once('.'))
+                    .map_or(0, |(_, d)| d.len() as i32)
+            };
+            let unit_of = |text: &str, v: f64, written: f64| {
+                if written == 0.0 { 0.5 } else { 0.5 * 10f64.powi(-digits(text)) * (v / written).abs() }
+            };
+            let written = |t: &str| {
+                t.split(|ch: char| !ch.is_ascii_digit() && ch != '.' && ch != ',')
+                    .find_map(|s| s.replace(',', "").parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            let slack = unit_of(&f.text, b, written(&f.text)) + unit_of(&orig.text, a, written(&orig.text)) + p.tolerance * a.abs();
+            if (a - b).abs() > slack {
+                out.push(Finding {
+                    subject: format!("conversion of {}", orig.text),
+                    suggestion: None,
+                    claims: vec![figure_claim(orig), figure_claim(f)],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn places_compatible(a: &PlaceClaim, b: &PlaceClaim, lex: &Lexicon) -> bool {
+    if let (Some(x), Some(y)) = (a.known, b.known) {
+        return lex.place_within(x, y) || lex.place_within(y, x);
+    }
+    let (ka, kb) = (name_key(&a.place), name_key(&b.place));
+    ka == kb || ka.contains(&kb) || kb.contains(&ka)
+}
+
+fn event_place(al: &Aligned, lex: &Lexicon) -> Vec<Finding> {
+    disagreeing(al, &al.places, |r| &al.claims[r.article].places[r.index], |a, b| {
+        Some(places_compatible(a, b, lex))
+    }, |p| claim(&p.span, &p.text, p.place.clone()), |p| p.place.clone())
+}
+
+fn dates_compatible(a: &DateValue, b: &DateValue, p: &DateParams) -> Option<bool> {
+    use DateValue::*;
+    match (a, b) {
+        (Weekday { day: x, zone: zx }, Weekday { day: y, zone: zy }) => (zx == zy).then_some(x == y),
+        (Day { .. }, Day { .. }) | (Month(_), Month(_)) | (Quarter(_), Quarter(_)) => Some(a == b),
+        _ => {
+            let (Some((a0, a1, za)), Some((b0, b1, zb))) = (a.minutes(), b.minutes()) else { return None };
+            if za != zb {
+                return None;
+            }
+            Some(a0 <= b1 + p.tolerance_minutes && b0 <= a1 + p.tolerance_minutes)
+        }
+    }
+}
+
+fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
+    disagreeing(al, &al.dates, |r| &al.claims[r.article].dates[r.index], |a, b| {
+        dates_compatible(&a.value, &b.value, p)
+    }, |d| claim(&d.span, &d.text, d.value.display()), |d| d.value.display())
+}
+
+/// Subjects whose articles disagree: a claim of one article that is
+/// comparable with a claim of another, incompatible with it, and agreed
+/// with by nothing in that other article.
+fn disagreeing<'a, T: 'a>(
+    al: &Aligned,
+    subjects: &[crate::align::Subject],
+    get: impl Fn(ClaimRef) -> &'a T,
+    compatible: impl Fn(&T, &T) -> Option<bool>,
+    to_claim: impl Fn(&T) -> ConflictClaim,
+    value: impl Fn(&T) -> String,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let _ = al;
+    for subject in subjects {
+        let refs = &subject.claims;
+        let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
+        let agreed = |c: &T, article: usize| {
+            refs.iter()
+                .filter(|r| r.article == article)
+                .any(|&r| compatible(c, get(r)) == Some(true))
+        };
+        for (i, &x) in refs.iter().enumerate() {
+            for &y in &refs[i + 1..] {
+                if x.article == y.article {
+                    continue;
+                }
+                let (cx, cy) = (get(x), get(y));
+                if compatible(cx, cy) == Some(false) && !agreed(cx, y.article) && !agreed(cy, x.article) {
+                    bad.insert(x);
+                    bad.insert(y);
+                }
+            }
+        }
+        if bad.is_empty() || articles_in(&bad.iter().copied().collect::<Vec<_>>()) < 2 {
+            continue;
+        }
+        let claims: Vec<ConflictClaim> = bad.iter().map(|&r| to_claim(get(r))).collect();
+        let values: Vec<String> = bad.iter().map(|&r| value(get(r))).collect();
+        let suggestion = majority(values.iter().zip(bad.iter()).map(|(v, r)| (v.as_str(), r.article)));
+        out.push(Finding {
+            subject: subject.label.clone(),
+            suggestion,
+            claims,
+        });
+    }
+    out
+}
