@@ -94,7 +94,12 @@ pub fn align<'a>(
                     .as_deref()
                     .map(|n| lex.noun_group(n).unwrap_or(n).to_string())
                     .unwrap_or_default();
-                let usable = v.conversion_of.is_none() && !v.reported && v.dimension != "age";
+                // Counts and durations say nothing without what they count.
+                let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
+                let usable = v.conversion_of.is_none()
+                    && !v.reported
+                    && v.dimension != "age"
+                    && !(needs_noun && noun.is_empty());
                 usable.then(|| format!("{} {}", v.dimension, noun).trim().to_string())
             })
             .collect()
@@ -123,12 +128,18 @@ pub fn align<'a>(
 
 /// Groups claims by a key computed for each claim of each article (`None`:
 /// not grouped), in key order.
-fn group_by(claims: &[ArticleClaims], key: impl Fn(&ArticleClaims) -> Vec<Option<String>>) -> Vec<Subject> {
+fn group_by(
+    claims: &[ArticleClaims],
+    key: impl Fn(&ArticleClaims) -> Vec<Option<String>>,
+) -> Vec<Subject> {
     let mut groups: BTreeMap<String, Vec<ClaimRef>> = BTreeMap::new();
     for (a, c) in claims.iter().enumerate() {
         for (index, k) in key(c).into_iter().enumerate() {
             if let Some(k) = k {
-                groups.entry(k).or_default().push(ClaimRef { article: a, index });
+                groups
+                    .entry(k)
+                    .or_default()
+                    .push(ClaimRef { article: a, index });
             }
         }
     }
@@ -209,7 +220,9 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
             uf.union(i, roots[0]);
         } else if roots.is_empty() {
             for j in 0..i {
-                if entities[j].words.len() == 1 && same_person(&entities[i].words, &entities[j].words, lex, p).is_some() {
+                if entities[j].words.len() == 1
+                    && same_person(&entities[i].words, &entities[j].words, lex, p).is_some()
+                {
                     uf.union(i, j);
                 }
             }
@@ -244,10 +257,15 @@ fn person_subject(
     for &e in members {
         let a = entities[e].article;
         for &m in &entities[e].mentions {
-            let r = ClaimRef { article: a, index: m };
+            let r = ClaimRef {
+                article: a,
+                index: m,
+            };
             mentions.push(r);
             let written = &claims[a].people[m].words;
-            let Some(pairs) = same_person(written, &canonical, lex, p) else { continue };
+            let Some(pairs) = same_person(written, &canonical, lex, p) else {
+                continue;
+            };
             for (wi, ci, how) in pairs {
                 if matches!(how, WordMatch::Same | WordMatch::Variant) {
                     let form = &written[wi];
@@ -279,7 +297,9 @@ fn person_subject(
             c.roles
                 .iter()
                 .enumerate()
-                .filter(move |(_, r)| mentions_contains(&mentions_of(members, entities, a), r.person))
+                .filter(move |(_, r)| {
+                    mentions_contains(&mentions_of(members, entities, a), r.person)
+                })
                 .map(move |(index, _)| ClaimRef { article: a, index })
         })
         .collect();

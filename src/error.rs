@@ -45,7 +45,11 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::NoArticles { path } => {
-                write!(f, "{}: no articles (.txt or .md files) found", path.display())
+                write!(
+                    f,
+                    "{}: no articles (.txt or .md files) found",
+                    path.display()
+                )
             }
             Error::Rules {
                 path,

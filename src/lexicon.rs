@@ -26,6 +26,7 @@ pub struct LexiconData {
     pub function_words: Vec<String>,
     pub speech_verbs: Vec<String>,
     pub events: BTreeMap<String, Vec<String>>,
+    pub place_nouns: BTreeMap<String, Vec<String>>,
     pub units: BTreeMap<String, UnitDef>,
     pub currencies: BTreeMap<String, Vec<String>>,
     pub noun_groups: BTreeMap<String, Vec<String>>,
@@ -92,14 +93,23 @@ impl LexiconData {
         self.title_domains.extend(other.title_domains);
         self.relations.extend(other.relations);
         self.vague_roles.extend(other.vague_roles);
-        self.role_modifiers.former.extend(other.role_modifiers.former);
-        self.role_modifiers.deputy.extend(other.role_modifiers.deputy);
-        self.role_modifiers.ignore.extend(other.role_modifiers.ignore);
+        self.role_modifiers
+            .former
+            .extend(other.role_modifiers.former);
+        self.role_modifiers
+            .deputy
+            .extend(other.role_modifiers.deputy);
+        self.role_modifiers
+            .ignore
+            .extend(other.role_modifiers.ignore);
         self.org_words.extend(other.org_words);
         self.function_words.extend(other.function_words);
         self.speech_verbs.extend(other.speech_verbs);
         for (k, v) in other.events {
             self.events.entry(k).or_default().extend(v);
+        }
+        for (k, v) in other.place_nouns {
+            self.place_nouns.entry(k).or_default().extend(v);
         }
         self.units.extend(other.units);
         for (k, v) in other.currencies {
@@ -145,6 +155,7 @@ pub struct Lexicon {
     function_words: HashSet<String>,
     speech_verbs: HashSet<String>,
     event_class: HashMap<String, String>,
+    place_noun_class: HashMap<String, String>,
     units: HashMap<String, (String, f64)>,
     currencies: HashMap<String, String>,
     noun_group: HashMap<String, String>,
@@ -163,7 +174,11 @@ impl Lexicon {
             given_names: folded_set(&data.given_names),
             titles: data.titles.iter().map(|t| words_of(t).join(" ")).collect(),
             title_domains: folded_set(&data.title_domains),
-            relations: data.relations.iter().map(|t| words_of(t).join(" ")).collect(),
+            relations: data
+                .relations
+                .iter()
+                .map(|t| words_of(t).join(" "))
+                .collect(),
             vague_roles: folded_set(&data.vague_roles),
             former: folded_set(&data.role_modifiers.former),
             deputy: folded_set(&data.role_modifiers.deputy),
@@ -183,7 +198,10 @@ impl Lexicon {
             .unwrap_or(1);
         for (formal, shorts) in &data.nicknames {
             let f = fold(formal);
-            lex.nickname_of.entry(f.clone()).or_default().push(f.clone());
+            lex.nickname_of
+                .entry(f.clone())
+                .or_default()
+                .push(f.clone());
             for s in shorts {
                 lex.nickname_of.entry(fold(s)).or_default().push(f.clone());
             }
@@ -192,11 +210,13 @@ impl Lexicon {
             let Some(first) = group.first() else { continue };
             let canonical = words_of(first);
             for phrase in group {
-                lex.title_synonyms.push((words_of(phrase), canonical.clone()));
+                lex.title_synonyms
+                    .push((words_of(phrase), canonical.clone()));
             }
         }
         // Longest phrases first, so "chief executive officer" wins over "chief executive".
-        lex.title_synonyms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        lex.title_synonyms
+            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         for (i, p) in data.places.iter().enumerate() {
             lex.places.push(Place {
                 name: p.name.clone(),
@@ -234,6 +254,11 @@ impl Lexicon {
         for (class, triggers) in &data.events {
             for t in triggers {
                 lex.event_class.insert(fold(t), class.clone());
+            }
+        }
+        for (class, nouns) in &data.place_nouns {
+            for n in nouns {
+                lex.place_noun_class.insert(fold(n), class.clone());
             }
         }
         for (name, unit) in &data.units {
@@ -334,6 +359,11 @@ impl Lexicon {
     }
     pub fn event_class(&self, w: &str) -> Option<&str> {
         self.event_class.get(&fold(w)).map(String::as_str)
+    }
+    /// The class of a word that locates a thing only right after a place:
+    /// "Lisbon club", "Porto-based".
+    pub fn place_noun_class(&self, w: &str) -> Option<&str> {
+        self.place_noun_class.get(&fold(w)).map(String::as_str)
     }
     /// A unit's dimension and factor to the dimension's base unit.
     pub fn unit(&self, w: &str) -> Option<(&str, f64)> {

@@ -9,7 +9,11 @@ use crosscheck::article::load_paths;
 use crosscheck::rules::{RuleSet, Severity};
 
 #[derive(Parser)]
-#[command(name = "crosscheck", version, about = "Find where news articles about one event disagree")]
+#[command(
+    name = "crosscheck",
+    version,
+    about = "Find where news articles about one event disagree"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -129,7 +133,13 @@ fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crossch
         for c in crosscheck::extract::extract(a, &set.lexicon).all() {
             let s = c.span();
             let (kind, value) = c.describe();
-            out.push_str(&format!("{}:{}:{}\t{kind}\t{}\t{value}\n", s.path, s.line, s.column, c.text()));
+            out.push_str(&format!(
+                "{}:{}:{}\t{kind}\t{}\t{value}\n",
+                s.path,
+                s.line,
+                s.column,
+                c.text()
+            ));
         }
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());

@@ -46,7 +46,11 @@ pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch
     if ka.is_empty() || kb.is_empty() {
         return WordMatch::Different;
     }
-    let (short, long) = if ka.len() <= kb.len() { (&ka, &kb) } else { (&kb, &ka) };
+    let (short, long) = if ka.len() <= kb.len() {
+        (&ka, &kb)
+    } else {
+        (&kb, &ka)
+    };
     if short.chars().count() == 1 {
         return if long.starts_with(short.as_str()) {
             WordMatch::Initial
@@ -55,7 +59,10 @@ pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch
         };
     }
     if lex.are_nicknames(a, b)
-        || (short.len() >= 3 && long.starts_with(short.as_str()) && lex.is_given_name(short) && lex.is_given_name(long))
+        || (short.len() >= 3
+            && long.starts_with(short.as_str())
+            && lex.is_given_name(short)
+            && lex.is_given_name(long))
     {
         return WordMatch::Nickname;
     }
@@ -99,7 +106,11 @@ pub fn same_person(
             return None;
         }
         used[best.1] = true;
-        pairs.push(if swap { (best.1, i, best.0) } else { (i, best.1, best.0) });
+        pairs.push(if swap {
+            (best.1, i, best.0)
+        } else {
+            (i, best.1, best.0)
+        });
     }
     // A lone word stands for a surname: it must match the other's surname
     // (last word, or first in East Asian order), not a given name.
@@ -111,7 +122,9 @@ pub fn same_person(
         }
     }
     let variants = pairs.iter().filter(|x| x.2 == WordMatch::Variant).count();
-    let anchored = pairs.iter().any(|x| matches!(x.2, WordMatch::Same | WordMatch::Variant));
+    let anchored = pairs
+        .iter()
+        .any(|x| matches!(x.2, WordMatch::Same | WordMatch::Variant));
     (variants <= p.max_variant_words && anchored).then_some(pairs)
 }
 
@@ -123,9 +136,18 @@ mod tests {
     fn lex() -> Lexicon {
         let mut d = LexiconData::default();
         d.nicknames.insert("Daniel".into(), vec!["Dan".into()]);
-        d.given_names = ["Daniel", "Dan", "Ravi", "Piara", "Brian", "Bryant", "Max", "Maximilian"]
-            .map(String::from)
-            .to_vec();
+        d.given_names = [
+            "Daniel",
+            "Dan",
+            "Ravi",
+            "Piara",
+            "Brian",
+            "Bryant",
+            "Max",
+            "Maximilian",
+        ]
+        .map(String::from)
+        .to_vec();
         Lexicon::compile(&d).unwrap()
     }
 
@@ -157,8 +179,14 @@ mod tests {
     #[test]
     fn nicknames_and_order_are_not_differences() {
         let l = lex();
-        assert_eq!(match_words("Dan", "Daniel", &l, &params()), WordMatch::Nickname);
-        assert_eq!(match_words("Max", "Maximilian", &l, &params()), WordMatch::Nickname);
+        assert_eq!(
+            match_words("Dan", "Daniel", &l, &params()),
+            WordMatch::Nickname
+        );
+        assert_eq!(
+            match_words("Max", "Maximilian", &l, &params()),
+            WordMatch::Nickname
+        );
         assert!(same("Xiaoyu Chen", "Chen Xiaoyu"));
     }
 

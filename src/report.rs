@@ -71,7 +71,15 @@ impl Report {
                 let claims = c
                     .claims
                     .iter()
-                    .map(|x| format!("{}:{}:{} “{}”", short_path(&x.span.path), x.span.line, x.span.column, x.text))
+                    .map(|x| {
+                        format!(
+                            "{}:{}:{} “{}”",
+                            short_path(&x.span.path),
+                            x.span.line,
+                            x.span.column,
+                            x.text
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join("\n");
                 table.add_row(vec![

@@ -57,7 +57,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
@@ -128,7 +130,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             while let Some(c) = at(i) {
                 if c.is_ascii_digit() {
                     i += 1;
-                } else if matches!(c, ',' | '.' | ':') && at(i + 1).is_some_and(|d| d.is_ascii_digit())
+                } else if matches!(c, ',' | '.' | ':')
+                    && at(i + 1).is_some_and(|d| d.is_ascii_digit())
                 {
                     i += 2;
                 } else {
@@ -246,7 +249,10 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         while end < tokens.len()
             && tokens[end].kind == TokenKind::Punct
             && !tokens[end].after_space
-            && matches!(&text[tokens[end].start..tokens[end].end], "\"" | "”" | "’" | ")" | "'")
+            && matches!(
+                &text[tokens[end].start..tokens[end].end],
+                "\"" | "”" | "’" | ")" | "'"
+            )
         {
             end += 1;
         }
@@ -317,7 +323,18 @@ mod tests {
     fn splits_possessives_and_keeps_abbreviations() {
         assert_eq!(
             words("President Trump’s envoy met U.S. officials at 2:15 a.m."),
-            ["President", "Trump", "’s", "envoy", "met", "U.S.", "officials", "at", "2:15", "a.m."]
+            [
+                "President",
+                "Trump",
+                "’s",
+                "envoy",
+                "met",
+                "U.S.",
+                "officials",
+                "at",
+                "2:15",
+                "a.m."
+            ]
         );
     }
 
@@ -325,13 +342,27 @@ mod tests {
     fn keeps_hyphens_apostrophes_and_initials_inside_names() {
         assert_eq!(
             words("Rosa M. Quispe and Kieran O’Neill met Park Jae-won."),
-            ["Rosa", "M.", "Quispe", "and", "Kieran", "O’Neill", "met", "Park", "Jae-won", "."]
+            [
+                "Rosa",
+                "M.",
+                "Quispe",
+                "and",
+                "Kieran",
+                "O’Neill",
+                "met",
+                "Park",
+                "Jae-won",
+                "."
+            ]
         );
     }
 
     #[test]
     fn numbers_keep_separators_and_split_units() {
-        assert_eq!(words("€3.8bn, 58,000 at 8:30pm"), ["€", "3.8", "bn", ",", "58,000", "at", "8:30", "pm"]);
+        assert_eq!(
+            words("€3.8bn, 58,000 at 8:30pm"),
+            ["€", "3.8", "bn", ",", "58,000", "at", "8:30", "pm"]
+        );
         assert_eq!(words("1,200,000 and 7.1"), ["1,200,000", "and", "7.1"]);
     }
 
@@ -339,7 +370,15 @@ mod tests {
     fn sentences_end_at_stops_and_line_breaks() {
         let d = Doc::new("Headline here\nMr. Smith said so. Then he left.\nBy Jo");
         let s: Vec<&str> = d.sentences.iter().map(|r| d.slice(r.clone())).collect();
-        assert_eq!(s, ["Headline here", "Mr. Smith said so.", "Then he left.", "By Jo"]);
+        assert_eq!(
+            s,
+            [
+                "Headline here",
+                "Mr. Smith said so.",
+                "Then he left.",
+                "By Jo"
+            ]
+        );
     }
 
     #[test]

@@ -6,13 +6,42 @@ use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::text::{Doc, TokenKind, fold};
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night", "midday", "noon", "midnight", "dawn"];
-const ZONES: &[&str] = &["gmt", "utc", "et", "est", "edt", "cet", "cest", "bst", "pt", "pst", "pdt", "ct", "cst", "z"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const PARTS_OF_DAY: &[&str] = &[
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "midday",
+    "noon",
+    "midnight",
+    "dawn",
+];
+const ZONES: &[&str] = &[
+    "gmt", "utc", "et", "est", "edt", "cet", "cest", "bst", "pt", "pst", "pdt", "ct", "cst", "z",
+];
 const RELATIVE: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
 
@@ -26,7 +55,12 @@ pub enum DateValue {
     Month(u8),
     /// A clock time in minutes after midnight, with its zone and how much
     /// the wording hedges it, in minutes before and after.
-    Time { minutes: u32, zone: String, before: u32, after: u32 },
+    Time {
+        minutes: u32,
+        zone: String,
+        before: u32,
+        after: u32,
+    },
     /// "morning", "afternoon", ...
     PartOfDay(String),
     /// "yesterday", "next week", ...
@@ -40,7 +74,11 @@ impl DateValue {
         match self {
             DateValue::Weekday { day, zone } => {
                 let d = WEEKDAYS[*day as usize];
-                if zone == "local" { d.to_string() } else { format!("{d} {zone}") }
+                if zone == "local" {
+                    d.to_string()
+                } else {
+                    format!("{d} {zone}")
+                }
             }
             DateValue::Day { month, day } => format!("{} {day}", MONTHS[*month as usize - 1]),
             DateValue::Month(m) => MONTHS[*m as usize - 1].to_string(),
@@ -55,9 +93,16 @@ impl DateValue {
     /// The range of minutes after midnight a time or part of day allows.
     pub fn minutes(&self) -> Option<(i64, i64, String)> {
         match self {
-            DateValue::Time { minutes, zone, before, after } => {
-                Some((*minutes as i64 - *before as i64, (*minutes + *after) as i64, zone.clone()))
-            }
+            DateValue::Time {
+                minutes,
+                zone,
+                before,
+                after,
+            } => Some((
+                *minutes as i64 - *before as i64,
+                (*minutes + *after) as i64,
+                zone.clone(),
+            )),
             DateValue::PartOfDay(p) => {
                 let (a, b) = match p.as_str() {
                     "morning" | "dawn" => (4 * 60, 12 * 60),
@@ -129,7 +174,11 @@ fn time_at(doc: &Doc, i: usize, end: usize) -> Option<(u32, usize, Option<String
     if j < end && doc.is_word(j) {
         let z = fold(doc.tok(j));
         if ZONES.contains(&z.as_str()) {
-            zone = Some(if z == "utc" || z == "z" { "gmt".to_string() } else { z });
+            zone = Some(if z == "utc" || z == "z" {
+                "gmt".to_string()
+            } else {
+                z
+            });
             j += 1;
         } else if z == "local" && j + 1 < end && doc.folded(j + 1) == "time" {
             zone = Some("local".into());
@@ -153,7 +202,16 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             if let Some((minutes, j, zone)) = time_at(doc, i, end) {
                 let (before, after, start) = hedge(doc, i, sentence.start);
                 let zone = zone.unwrap_or_else(|| "local".into());
-                found.push((start, j, DateValue::Time { minutes, zone, before, after }));
+                found.push((
+                    start,
+                    j,
+                    DateValue::Time {
+                        minutes,
+                        zone,
+                        before,
+                        after,
+                    },
+                ));
                 i = j;
                 continue;
             }
@@ -163,11 +221,22 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     if j < end && PARTS_OF_DAY.contains(&doc.folded(j).as_str()) {
                         j += 1;
                     }
-                    found.push((i, j, DateValue::Weekday { day: d as u8, zone: "local".into() }));
+                    found.push((
+                        i,
+                        j,
+                        DateValue::Weekday {
+                            day: d as u8,
+                            zone: "local".into(),
+                        },
+                    ));
                     i = j;
                     continue;
                 }
-                if let Some(m) = MONTHS.iter().position(|x| *x == w).filter(|_| doc.is_capitalized(i)) {
+                if let Some(m) = MONTHS
+                    .iter()
+                    .position(|x| *x == w)
+                    .filter(|_| doc.is_capitalized(i))
+                {
                     let month = m as u8 + 1;
                     let day_after = (i + 1 < end)
                         .then(|| doc.tok(i + 1).parse::<u8>().ok())
@@ -213,7 +282,10 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 }
                 if PARTS_OF_DAY.contains(&w.as_str()) && i > sentence.start {
                     let prev = doc.folded(i - 1);
-                    if matches!(prev.as_str(), "yesterday" | "this" | "the" | "early" | "late" | "in") {
+                    if matches!(
+                        prev.as_str(),
+                        "yesterday" | "this" | "the" | "early" | "late" | "in"
+                    ) {
                         found.push((i, i + 1, DateValue::PartOfDay(w.clone())));
                     }
                 }
@@ -226,7 +298,12 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 .iter()
                 .filter_map(|&n| found.get(n))
                 .find_map(|(s, e, v)| match v {
-                    DateValue::Time { zone, .. } if zone != "local" && (s.abs_diff(found[k].1) <= 1 || e.abs_diff(found[k].0) <= 1) => Some(zone.clone()),
+                    DateValue::Time { zone, .. }
+                        if zone != "local"
+                            && (s.abs_diff(found[k].1) <= 1 || e.abs_diff(found[k].0) <= 1) =>
+                    {
+                        Some(zone.clone())
+                    }
                     _ => None,
                 });
             if let (Some(z), DateValue::Weekday { zone, .. }) = (zone, &mut found[k].2) {
@@ -234,9 +311,16 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             }
         }
         for (s, e, value) in found {
-            let event = nearest_event(doc, lex, s, sentence.clone()).map(|(c, _)| c).unwrap_or_default();
+            let event = nearest_event(doc, lex, s, sentence.clone())
+                .map(|(c, _)| c)
+                .unwrap_or_default();
             let (span, text) = span_of(article, doc, s..e);
-            out.push(DateClaim { span, text, event, value });
+            out.push(DateClaim {
+                span,
+                text,
+                event,
+                value,
+            });
         }
     }
     out
@@ -245,9 +329,22 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
 /// Hedges before a time: "around", "shortly before"; minutes before and
 /// after the time it allows, and where the phrase starts.
 fn hedge(doc: &Doc, i: usize, floor: usize) -> (u32, u32, usize) {
-    let w = |k: usize| if k >= floor && k < i { doc.folded(k) } else { String::new() };
-    let at = if i > floor && w(i - 1) == "at" { i - 1 } else { i };
-    match (w(at.wrapping_sub(2)).as_str(), w(at.wrapping_sub(1)).as_str()) {
+    let w = |k: usize| {
+        if k >= floor && k < i {
+            doc.folded(k)
+        } else {
+            String::new()
+        }
+    };
+    let at = if i > floor && w(i - 1) == "at" {
+        i - 1
+    } else {
+        i
+    };
+    match (
+        w(at.wrapping_sub(2)).as_str(),
+        w(at.wrapping_sub(1)).as_str(),
+    ) {
         ("shortly" | "just", "before") => (20, 0, at - 2),
         ("shortly" | "just", "after") => (0, 20, at - 2),
         (_, "about" | "around" | "approximately" | "roughly") => (20, 20, at - 1),

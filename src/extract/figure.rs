@@ -63,8 +63,26 @@ impl FigureValue {
 }
 
 const SMALL: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ];
 const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
@@ -81,7 +99,10 @@ fn word_number(w: &str) -> Option<f64> {
     }
     let (t, u) = w.split_once('-')?;
     let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
-    let u = SMALL.iter().position(|s| *s == u).filter(|&u| (1..10).contains(&u))?;
+    let u = SMALL
+        .iter()
+        .position(|s| *s == u)
+        .filter(|&u| (1..10).contains(&u))?;
     Some((t * 10 + u) as f64)
 }
 
@@ -117,9 +138,17 @@ fn vague_amount(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
 /// The qualifier in the (up to three) words before token `i`, and where
 /// the qualified phrase starts.
 fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
-    let w = |k: usize| if k >= floor && k < i { doc.folded(k) } else { String::new() };
+    let w = |k: usize| {
+        if k >= floor && k < i {
+            doc.folded(k)
+        } else {
+            String::new()
+        }
+    };
     let two = |a: &str, b: &str| i >= floor + 2 && w(i - 2) == a && w(i - 1) == b;
-    let three = |a: &str, b: &str, c: &str| i >= floor + 3 && w(i - 3) == a && w(i - 2) == b && w(i - 1) == c;
+    let three = |a: &str, b: &str, c: &str| {
+        i >= floor + 3 && w(i - 3) == a && w(i - 2) == b && w(i - 1) == c
+    };
     if three("as", "many", "as") || three("as", "much", "as") {
         return (Qualifier::AtMost, i - 3);
     }
@@ -129,7 +158,12 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
     if two("more", "than") || two("just", "over") || two("over", "than") {
         return (Qualifier::MoreThan, i - 2);
     }
-    if two("up", "to") || two("at", "most") || two("fewer", "than") || two("less", "than") || two("just", "under") {
+    if two("up", "to")
+        || two("at", "most")
+        || two("fewer", "than")
+        || two("less", "than")
+        || two("just", "under")
+    {
         return (Qualifier::AtMost, i - 2);
     }
     if two("close", "to") {
@@ -141,7 +175,8 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
     if i > floor {
         match w(i - 1).as_str() {
             "over" | "above" => return (Qualifier::MoreThan, i - 1),
-            "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated" | "circa" => {
+            "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated"
+            | "circa" => {
                 return (Qualifier::About, i - 1);
             }
             "nearly" | "almost" => return (Qualifier::Nearly, i - 1),
@@ -263,7 +298,12 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
 }
 
 /// Reads a figure starting at token `i` (after any qualifier before it).
-fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Option<(Range<usize>, FigureValue)> {
+fn figure_at(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    sentence: Range<usize>,
+) -> Option<(Range<usize>, FigureValue)> {
     let (q, start) = qualifier_before(doc, i, sentence.start);
     let mut negative = false;
     let mut start = start;
@@ -273,12 +313,21 @@ fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Opti
     }
     // A currency sign or code before the number: "€3.8bn", "US$ 4", "$136M".
     let mut currency: Option<String> = None;
-    if i > sentence.start && !doc.tokens[i].after_space || i > sentence.start && doc.is_word(i - 1) {
+    if i > sentence.start && !doc.tokens[i].after_space || i > sentence.start && doc.is_word(i - 1)
+    {
         if let Some(c) = lex.currency(doc.tok(i - 1)) {
-            if doc.tokens[i - 1].kind != TokenKind::Word || doc.is_capitalized(i - 1) || doc.tok(i - 1).len() <= 3 {
+            if doc.tokens[i - 1].kind != TokenKind::Word
+                || doc.is_capitalized(i - 1)
+                || doc.tok(i - 1).len() <= 3
+            {
                 currency = Some(c.to_string());
                 start = start.min(i - 1);
-                if i >= 2 && doc.is_word(i - 2) && !doc.tokens[i - 1].after_space && doc.tok(i - 2).len() <= 2 && doc.is_capitalized(i - 2) {
+                if i >= 2
+                    && doc.is_word(i - 2)
+                    && !doc.tokens[i - 1].after_space
+                    && doc.tok(i - 2).len() <= 2
+                    && doc.is_capitalized(i - 2)
+                {
                     start = start.min(i - 2);
                 }
             }
@@ -320,7 +369,11 @@ fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Opti
             return Some(tail.remove(0));
         }
         // "22-year-old", "6.1-magnitude": a hyphen joins number and word.
-        if *j < sentence.end && doc.is_punct(*j, "-") && doc.is_word(*j + 1) && !doc.tokens[*j].after_space {
+        if *j < sentence.end
+            && doc.is_punct(*j, "-")
+            && doc.is_word(*j + 1)
+            && !doc.tokens[*j].after_space
+        {
             let parts: Vec<String> = doc.tok(*j + 1).split('-').map(fold).collect();
             *j += 2;
             tail.extend(parts.into_iter().skip(1));
@@ -349,7 +402,10 @@ fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Opti
         if steps > 6 {
             break;
         }
-        if let Some(s) = scale(&w, currency.is_some() || true).filter(|_| !matches!(w.as_str(), "m" | "mn" | "mln" | "bn" | "b" | "k" | "tn") || currency.is_some()) {
+        if let Some(s) = scale(&w, currency.is_some() || true).filter(|_| {
+            !matches!(w.as_str(), "m" | "mn" | "mln" | "bn" | "b" | "k" | "tn")
+                || currency.is_some()
+        }) {
             number *= s;
             consumed_tail_end = peek;
             continue;
@@ -390,7 +446,14 @@ fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Opti
             continue;
         }
         // The counted noun: the first content word after the number.
-        if matches!(w.as_str(), "more" | "other" | "additional" | "further" | "extra" | "new") {
+        if matches!(
+            w.as_str(),
+            "more" | "other" | "additional" | "further" | "extra" | "new"
+        ) {
+            continue;
+        }
+        // "nine years in prison": a unit, then what it is spent on.
+        if dimension != "count" && matches!(w.as_str(), "in" | "of") {
             continue;
         }
         if w.chars().all(|c| c.is_alphabetic()) && !lex.is_function_word(&w) {
@@ -428,8 +491,16 @@ fn figure_at(doc: &Doc, lex: &Lexicon, i: usize, sentence: Range<usize>) -> Opti
         let (lo, hi) = range_of(qualifier, base);
         (lo.min(hi), hi.max(lo))
     };
-    qualifier = if qualifier == Qualifier::Vague { Qualifier::Vague } else { q };
-    value.number = if qualifier == Qualifier::Vague { value.number } else { base };
+    qualifier = if qualifier == Qualifier::Vague {
+        Qualifier::Vague
+    } else {
+        q
+    };
+    value.number = if qualifier == Qualifier::Vague {
+        value.number
+    } else {
+        base
+    };
     value.low = low;
     value.high = high;
     value.qualifier = qualifier;

@@ -7,8 +7,6 @@ mod person;
 mod place;
 mod role;
 
-
-
 use crate::article::{Article, Span};
 use crate::lexicon::Lexicon;
 use crate::text::Doc;
@@ -112,7 +110,11 @@ pub struct ArticleClaims {
 
 impl ArticleClaims {
     pub fn len(&self) -> usize {
-        self.people.len() + self.roles.len() + self.figures.len() + self.places.len() + self.dates.len()
+        self.people.len()
+            + self.roles.len()
+            + self.figures.len()
+            + self.places.len()
+            + self.dates.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -151,7 +153,10 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
     (first == "by" && len <= 6)
         || (len <= 4
             && (sentence.clone()).any(|i| {
-                matches!(doc.folded(i).as_str(), "advertisement" | "advertising" | "sponsored")
+                matches!(
+                    doc.folded(i).as_str(),
+                    "advertisement" | "advertising" | "sponsored"
+                )
             }))
         || (len <= 14
             && (sentence.clone()).take(3).any(|i| {
@@ -164,7 +169,11 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
 
 pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
     let doc = Doc::new(&article.text);
-    let skip: Vec<bool> = doc.sentences.iter().map(|s| is_boilerplate(&doc, s)).collect();
+    let skip: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| is_boilerplate(&doc, s))
+        .collect();
     let (people, roles) = person::extract(article, &doc, lex, &skip);
     let figures = figure::extract(article, &doc, lex, &skip);
     let places = place::extract(article, &doc, lex, &skip, &people);
@@ -180,13 +189,20 @@ pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
 
 /// The event class of the nearest event word to token `at` in its sentence,
 /// looking at single words and two-word phrases.
-fn nearest_event(doc: &Doc, lex: &Lexicon, at: usize, within: std::ops::Range<usize>) -> Option<(String, usize)> {
+fn nearest_event(
+    doc: &Doc,
+    lex: &Lexicon,
+    at: usize,
+    within: std::ops::Range<usize>,
+) -> Option<(String, usize)> {
     let mut best: Option<(usize, String, usize)> = None;
     for i in within {
         if !doc.is_word(i) {
             continue;
         }
-        let single = lex.event_class(doc.tok(i)).or_else(|| lex.event_class(&crate::text::lemma(doc.tok(i))));
+        let single = lex
+            .event_class(doc.tok(i))
+            .or_else(|| lex.event_class(&crate::text::lemma(doc.tok(i))));
         let pair = if doc.is_word(i + 1) {
             lex.event_class(&format!("{} {}", doc.folded(i), doc.folded(i + 1)))
         } else {

@@ -18,9 +18,25 @@ const PARTICLES: &[&str] = &[
 ];
 
 const MONTHS_AND_DAYS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 fn is_initial(s: &str) -> bool {
@@ -149,7 +165,9 @@ pub fn extract(
             continue;
         }
         let evidence = lex.is_given_name(&words[0])
-            || words.iter().any(|w| is_hyphenated_given(w) || lex.is_given_name(w))
+            || words
+                .iter()
+                .any(|w| is_hyphenated_given(w) || lex.is_given_name(w))
             || c.chunk.start < c.name.start
             || pre_title(doc, lex, c).is_some()
             || near_speech_verb(doc, lex, c)
@@ -167,7 +185,10 @@ pub fn extract(
             continue;
         }
         let words = name_words(doc, c.name.clone());
-        if words.len() != 1 || lex.place(&words[0]).is_some() || lex.is_given_name(&words[0]) && !has_title(doc, lex, c) {
+        if words.len() != 1
+            || lex.place(&words[0]).is_some()
+            || lex.is_given_name(&words[0]) && !has_title(doc, lex, c)
+        {
             continue;
         }
         let key = fold(&words[0]);
@@ -176,8 +197,7 @@ pub fn extract(
             .rev()
             .find(|&&p| {
                 let w = &people[p].words;
-                fold(w.last().unwrap()) == key
-                    || (fold(&w[0]) == key && !lex.is_given_name(&w[0]))
+                fold(w.last().unwrap()) == key || (fold(&w[0]) == key && !lex.is_given_name(&w[0]))
             })
             .copied();
         // "Authorities said": a lone capitalised word opening a sentence
@@ -296,17 +316,29 @@ fn is_title_word(lex: &Lexicon, w: &str) -> bool {
 }
 
 fn has_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
-    c.chunk.start < c.name.start && (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
+    c.chunk.start < c.name.start
+        && (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
         || pre_title(doc, lex, c).is_some()
-        || (c.name.start > 0 && matches!(doc.folded(c.name.start - 1).as_str(), "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."))
-        || (c.name.start > 1 && doc.is_punct(c.name.start - 1, ".") && matches!(doc.folded(c.name.start - 2).as_str(), "mr" | "mrs" | "ms" | "dr"))
+        || (c.name.start > 0
+            && matches!(
+                doc.folded(c.name.start - 1).as_str(),
+                "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."
+            ))
+        || (c.name.start > 1
+            && doc.is_punct(c.name.start - 1, ".")
+            && matches!(
+                doc.folded(c.name.start - 2).as_str(),
+                "mr" | "mrs" | "ms" | "dr"
+            ))
 }
 
 fn near_speech_verb(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
     let after = c.name.end;
     let before = c.chunk.start;
     (after < c.sentence.end && doc.is_word(after) && lex.is_speech_verb(doc.tok(after)))
-        || (before > c.sentence.start && doc.is_word(before - 1) && lex.is_speech_verb(doc.tok(before - 1)))
+        || (before > c.sentence.start
+            && doc.is_word(before - 1)
+            && lex.is_speech_verb(doc.tok(before - 1)))
 }
 
 /// A title right before the name: "U.S. Army Secretary Daniel Driscoll",
@@ -356,9 +388,15 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             && (i.saturating_sub(2)..i).any(|k| doc.is_word(k) && is_title_word(lex, doc.tok(k)));
         if known || joiner {
             start = i;
-        } else if lex.is_function_word(w) || lex.is_speech_verb(w) || MONTHS_AND_DAYS.contains(&f.as_str()) {
+        } else if lex.is_function_word(w)
+            || lex.is_speech_verb(w)
+            || MONTHS_AND_DAYS.contains(&f.as_str())
+        {
             break;
-        } else if doc.is_capitalized(i) && i != c.sentence.start && !lex.is_given_name(w) && !(i > c.sentence.start && lex.is_given_name(doc.tok(i - 1))) {
+        } else if doc.is_capitalized(i)
+            && !lex.is_given_name(w)
+            && !(i > c.sentence.start && lex.is_given_name(doc.tok(i - 1)))
+        {
             start = i;
         } else if !doc.is_capitalized(i) && unknown_lower == 0 && i + 1 == head {
             unknown_lower += 1;
@@ -402,7 +440,8 @@ fn reversed_appositive(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<
             break;
         }
         let f = doc.folded(i);
-        if (lex.is_function_word(&f) && !matches!(f.as_str(), "of" | "the" | "a" | "an" | "at" | "for"))
+        if (lex.is_function_word(&f)
+            && !matches!(f.as_str(), "of" | "the" | "a" | "an" | "at" | "for"))
             || lex.is_speech_verb(&f)
         {
             break;
@@ -421,7 +460,11 @@ fn reversed_appositive(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<
     let ends_in_title = (1..=lex.max_title_words.min(words.len()))
         .any(|n| lex.is_title(&words[words.len() - n..].join(" ")))
         || lex.is_title(&lemma(last))
-        || (words.contains(&"of".to_string()) && words.iter().take_while(|w| *w != "of").any(|w| lex.is_title(w)));
+        || (words.contains(&"of".to_string())
+            && words
+                .iter()
+                .take_while(|w| *w != "of")
+                .any(|w| lex.is_title(w)));
     ends_in_title.then_some(start..end)
 }
 
@@ -449,10 +492,21 @@ fn appositive(
     let mut end = start;
     while end < c.sentence.end {
         let t = &doc.tokens[end];
-        if t.kind == TokenKind::Punct && matches!(doc.tok(end), "," | "." | ";" | ")" | "(" | "—" | "–" | ":" | "\"" | "“" | "”") {
+        if t.kind == TokenKind::Punct
+            && matches!(
+                doc.tok(end),
+                "," | "." | ";" | ")" | "(" | "—" | "–" | ":" | "\"" | "“" | "”"
+            )
+        {
             break;
         }
-        if t.kind == TokenKind::Number || (doc.is_word(end) && matches!(doc.folded(end).as_str(), "who" | "which" | "whose" | "said" | "says")) {
+        if t.kind == TokenKind::Number
+            || (doc.is_word(end)
+                && matches!(
+                    doc.folded(end).as_str(),
+                    "who" | "which" | "whose" | "said" | "says"
+                ))
+        {
             break;
         }
         end += 1;
@@ -469,12 +523,23 @@ fn appositive(
     // Stop before another person or the title in front of them.
     if let Some(other) = (start..end).find(|&j| person_at[j].is_some()) {
         let mut cut = other;
-        while cut > start && doc.is_word(cut - 1) && (doc.is_capitalized(cut - 1) || is_title_word(lex, doc.tok(cut - 1)) || lex.is_former(doc.tok(cut - 1))) {
+        while cut > start
+            && doc.is_word(cut - 1)
+            && (doc.is_capitalized(cut - 1)
+                || is_title_word(lex, doc.tok(cut - 1))
+                || lex.is_former(doc.tok(cut - 1)))
+        {
             cut -= 1;
         }
         end = cut;
     }
-    while end > start && doc.is_word(end - 1) && matches!(doc.folded(end - 1).as_str(), "of" | "the" | "and" | "a" | "to" | "for") {
+    while end > start
+        && doc.is_word(end - 1)
+        && matches!(
+            doc.folded(end - 1).as_str(),
+            "of" | "the" | "and" | "a" | "to" | "for"
+        )
+    {
         end -= 1;
     }
     while start < end && matches!(doc.folded(start).as_str(), "the" | "a" | "an") {
@@ -484,10 +549,13 @@ fn appositive(
         return Vec::new();
     }
     // The phrase must name an office or a tie within its first words.
-    let first_words = (start..end.min(start + 6)).any(|j| doc.is_word(j) && is_title_word(lex, doc.tok(j)));
+    let first_words =
+        (start..end.min(start + 6)).any(|j| doc.is_word(j) && is_title_word(lex, doc.tok(j)));
     let verbish = doc.is_word(start) && {
         let f = doc.folded(start);
-        lex.is_speech_verb(&f) || f.ends_with("ed") && !is_title_word(lex, &f) || lex.is_function_word(&f) && !lex.is_former(&f)
+        lex.is_speech_verb(&f)
+            || f.ends_with("ed") && !is_title_word(lex, &f)
+            || lex.is_function_word(&f) && !lex.is_former(&f)
     };
     if !first_words || verbish {
         return Vec::new();
@@ -496,7 +564,10 @@ fn appositive(
     let mut parts = Vec::new();
     let mut part_start = start;
     for j in start..end {
-        if doc.is_word(j) && doc.folded(j) == "and" && (j + 1..end).any(|k| is_title_word(lex, doc.tok(k))) {
+        if doc.is_word(j)
+            && doc.folded(j) == "and"
+            && (j + 1..end).any(|k| is_title_word(lex, doc.tok(k)))
+        {
             if j > part_start {
                 parts.push(part_start..j);
             }

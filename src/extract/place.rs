@@ -21,7 +21,12 @@ fn is_dash(doc: &Doc, i: usize) -> bool {
 /// Ozone Park"), stopping at organisation words and people.
 fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool]) -> Range<usize> {
     let mut j = i;
-    while j < end && j < i + 4 && doc.is_capitalized(j) && !person_tok[j] && !lex.is_function_word(doc.tok(j)) {
+    while j < end
+        && j < i + 4
+        && doc.is_capitalized(j)
+        && !person_tok[j]
+        && !lex.is_function_word(doc.tok(j))
+    {
         j += 1;
     }
     i..j
@@ -43,23 +48,27 @@ pub fn extract(
         }
     }
     let mut out = Vec::new();
-    let push = |range: Range<usize>, event: String, known: Option<usize>, out: &mut Vec<PlaceClaim>| {
-        let (span, text) = span_of(article, doc, range.clone());
-        let place = match known {
-            Some(k) => lex.places[k].name.clone(),
-            None => text.clone(),
+    let push =
+        |range: Range<usize>, event: String, known: Option<usize>, out: &mut Vec<PlaceClaim>| {
+            let (span, text) = span_of(article, doc, range.clone());
+            let place = match known {
+                Some(k) => lex.places[k].name.clone(),
+                None => text.clone(),
+            };
+            if out
+                .iter()
+                .any(|p: &PlaceClaim| p.span == span && p.event == event)
+            {
+                return;
+            }
+            out.push(PlaceClaim {
+                span,
+                text,
+                event,
+                place,
+                known,
+            });
         };
-        if out.iter().any(|p: &PlaceClaim| p.span == span && p.event == event) {
-            return;
-        }
-        out.push(PlaceClaim {
-            span,
-            text,
-            event,
-            place,
-            known,
-        });
-    };
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
             continue;
@@ -68,10 +77,22 @@ pub fn extract(
         // Dateline: "MIAMI —", "WALDKRAIBURG, Germany (Agency) —".
         if doc.tokens[s].after_newline || s == 0 {
             let mut j = s;
-            while j < e && doc.is_word(j) && doc.tok(j).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && doc.tok(j).chars().count() > 1 {
+            while j < e
+                && doc.is_word(j)
+                && doc
+                    .tok(j)
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                && doc.tok(j).chars().count() > 1
+            {
                 j += 1;
             }
-            if j > s && j < e && (is_dash(doc, j) || doc.is_punct(j, ",")) && (s..e).take(14).any(|k| is_dash(doc, k)) {
+            if j > s
+                && j < e
+                && (is_dash(doc, j) || doc.is_punct(j, ","))
+                && (s..e).take(14).any(|k| is_dash(doc, k))
+            {
                 let name = doc.slice(s..j);
                 let known = lex.place(name);
                 push(s..j, "dateline".into(), known, &mut out);
@@ -93,7 +114,9 @@ pub fn extract(
                 }
                 let text = doc.slice(run.clone());
                 let known = lex.place(text);
-                let org = run.clone().any(|k| lex.is_org_word(doc.tok(k)) || lex.event_class(doc.tok(k)).is_some());
+                let org = run
+                    .clone()
+                    .any(|k| lex.is_org_word(doc.tok(k)) || lex.event_class(doc.tok(k)).is_some());
                 if org || (known.is_none() && (j > i + 1 || run.len() > 3)) {
                     continue;
                 }
@@ -110,23 +133,41 @@ pub fn extract(
                     j += 1;
                 }
                 let mut place_end = j;
-                while place_end > i && (lex.is_org_word(doc.tok(place_end - 1)) || lex.is_title_domain(doc.tok(place_end - 1)) || lex.event_class(doc.tok(place_end - 1)).is_some()) {
+                while place_end > i
+                    && (lex.is_org_word(doc.tok(place_end - 1))
+                        || lex.is_title_domain(doc.tok(place_end - 1))
+                        || lex.event_class(doc.tok(place_end - 1)).is_some())
+                {
                     place_end -= 1;
                 }
-                if place_end == i || (i..place_end).any(|k| lex.is_function_word(doc.tok(k)) || lex.is_org_word(doc.tok(k))) {
+                if place_end == i
+                    || (i..place_end)
+                        .any(|k| lex.is_function_word(doc.tok(k)) || lex.is_org_word(doc.tok(k)))
+                {
                     continue;
                 }
                 let event = if place_end < j {
                     (place_end..j).find_map(|k| lex.event_class(doc.tok(k)))
                 } else if j < e && doc.is_word(j) && !doc.is_capitalized(j) {
-                    lex.event_class(doc.tok(j))
-                } else if j < e && is_dash(doc, j) && doc.is_word(j + 1) && !doc.tokens[j].after_space {
+                    lex.event_class(doc.tok(j)).or_else(|| lex.place_noun_class(doc.tok(j)))
+                } else if j < e
+                    && is_dash(doc, j)
+                    && doc.is_word(j + 1)
+                    && !doc.tokens[j].after_space
+                {
                     // "Porto-based" reads as "Porto" "-" "based" only when split.
-                    lex.event_class(doc.tok(j + 1))
+                    lex.event_class(doc.tok(j + 1)).or_else(|| lex.place_noun_class(doc.tok(j + 1)))
                 } else {
                     None
                 };
-                let hyphen_based = doc.tok(i).split_once('-').and_then(|(p, rest)| lex.event_class(rest).map(|c| (p, c)));
+                let hyphen_based = doc
+                    .tok(i)
+                    .split_once('-')
+                    .and_then(|(p, rest)| {
+                        lex.event_class(rest)
+                            .or_else(|| lex.place_noun_class(rest))
+                            .map(|c| (p, c))
+                    });
                 if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
                     if known.is_some() || place_end < j {

@@ -49,11 +49,17 @@ impl RoleValue {
         if self.relation || other.relation {
             return self.head == other.head;
         }
-        self.head == other.head
-            && self.former == other.former
-            && self.deputy == other.deputy
-            && (self.qualifiers.is_subset(&other.qualifiers)
-                || other.qualifiers.is_subset(&self.qualifiers))
+        // One title narrows the other: "presiding judge" / "judge",
+        // "district fire chief" / "chief of district fire service".
+        let (a, b) = (self.all_words(), other.all_words());
+        self.former == other.former && self.deputy == other.deputy && (a.is_subset(&b) || b.is_subset(&a))
+    }
+
+    fn all_words(&self) -> BTreeSet<&str> {
+        self.head
+            .split(' ')
+            .chain(self.qualifiers.iter().map(String::as_str))
+            .collect()
     }
 }
 
@@ -68,7 +74,9 @@ pub fn role_words(phrase: &str) -> Vec<String> {
         .collect()
 }
 
-const JOINERS: &[&str] = &["of", "at", "for", "and", "in", "'s", "on", "to", "with", "from"];
+const JOINERS: &[&str] = &[
+    "of", "at", "for", "and", "in", "'s", "on", "to", "with", "from",
+];
 
 /// Finds the longest phrase of `words` at `pos` accepted by `is_match`.
 fn longest_at(words: &[String], pos: usize, max: usize, is_match: impl Fn(&str) -> bool) -> usize {
@@ -114,7 +122,9 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
             deputy = true;
             false
         } else {
-            !(lex.is_role_filler(w) || lex.demonym(w).is_some() || lex.place(w).is_some() && !lex.is_title(w))
+            !(lex.is_role_filler(w)
+                || lex.demonym(w).is_some()
+                || lex.place(w).is_some() && !lex.is_title(w))
         }
     });
     // Synonymous titles to one canonical phrase, longest phrase first.

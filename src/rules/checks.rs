@@ -27,8 +27,15 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
         out.extend(found.into_iter().map(|f| f.into_conflict(rule)));
     }
     out.sort_by(|a, b| {
-        let key = |c: &Conflict| c.claims.first().map(|x| (x.span.path.clone(), x.span.line, x.span.column));
-        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule)).then_with(|| a.subject.cmp(&b.subject))
+        let key = |c: &Conflict| {
+            c.claims
+                .first()
+                .map(|x| (x.span.path.clone(), x.span.line, x.span.column))
+        };
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| a.subject.cmp(&b.subject))
     });
     out
 }
@@ -48,7 +55,11 @@ impl Finding {
                 values.push(&c.value);
             }
         }
-        let values = values.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(" / ");
+        let values = values
+            .iter()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(" / ");
         let message = rule
             .message
             .replace("{subject}", &self.subject)
@@ -94,7 +105,8 @@ fn claim(span: &crate::article::Span, text: &str, value: String) -> ConflictClai
 fn name_spelling(al: &Aligned) -> Vec<Finding> {
     let mut out = Vec::new();
     for person in &al.people {
-        let varying: Vec<&crate::align::NameWord> = person.words.iter().filter(|w| w.forms.len() > 1).collect();
+        let varying: Vec<&crate::align::NameWord> =
+            person.words.iter().filter(|w| w.forms.len() > 1).collect();
         if varying.is_empty() {
             continue;
         }
@@ -103,7 +115,12 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
         for &r in &person.mentions {
             let signature: Vec<Option<&str>> = varying
                 .iter()
-                .map(|w| w.forms.iter().find(|(_, (_, refs))| refs.contains(&r)).map(|(k, _)| k.as_str()))
+                .map(|w| {
+                    w.forms
+                        .iter()
+                        .find(|(_, (_, refs))| refs.contains(&r))
+                        .map(|(k, _)| k.as_str())
+                })
                 .collect();
             if signature.iter().any(Option::is_some) {
                 by_spelling.entry(signature).or_default().push(r);
@@ -140,7 +157,13 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
 fn spelling_majority(varying: &[&crate::align::NameWord]) -> Option<String> {
     let parts: Option<Vec<String>> = varying
         .iter()
-        .map(|w| majority(w.forms.values().flat_map(|(form, refs)| refs.iter().map(move |r| (form.as_str(), r.article)))))
+        .map(|w| {
+            majority(
+                w.forms
+                    .values()
+                    .flat_map(|(form, refs)| refs.iter().map(move |r| (form.as_str(), r.article))),
+            )
+        })
         .collect();
     parts.map(|p| p.join(" "))
 }
@@ -159,7 +182,10 @@ fn role_mismatch(al: &Aligned) -> Vec<Finding> {
             for &y in articles.iter().filter(|&&y| y > x) {
                 let rx: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == x).collect();
                 let ry: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == y).collect();
-                let agree = rx.iter().any(|&i| ry.iter().any(|&j| roles[i].1.value.compatible(&roles[j].1.value)));
+                let agree = rx.iter().any(|&i| {
+                    ry.iter()
+                        .any(|&j| roles[i].1.value.compatible(&roles[j].1.value))
+                });
                 if agree {
                     continue;
                 }
@@ -179,7 +205,13 @@ fn role_mismatch(al: &Aligned) -> Vec<Finding> {
         }
         let claims = bad
             .iter()
-            .map(|&i| claim(&roles[i].1.span, &roles[i].1.text, roles[i].1.value.display()))
+            .map(|&i| {
+                claim(
+                    &roles[i].1.span,
+                    &roles[i].1.text,
+                    roles[i].1.value.display(),
+                )
+            })
             .collect::<Vec<_>>();
         let votes = bad.iter().map(|&i| (roles[i].1.text.as_str(), roles[i].0));
         let _ = votes;
@@ -218,8 +250,17 @@ fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
             return false;
         }
     }
-    let ca: BTreeSet<&String> = va.context.iter().filter(|w| Some(*w) != va.noun.as_ref()).collect();
-    let shared = vb.context.iter().filter(|w| ca.contains(w)).collect::<BTreeSet<_>>().len();
+    let ca: BTreeSet<&String> = va
+        .context
+        .iter()
+        .filter(|w| Some(*w) != va.noun.as_ref())
+        .collect();
+    let shared = vb
+        .context
+        .iter()
+        .filter(|w| ca.contains(w))
+        .collect::<BTreeSet<_>>()
+        .len();
     shared >= p.min_shared_context
 }
 
@@ -259,7 +300,11 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
             continue;
         }
         let claims: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
-        let suggestion = majority(bad.iter().zip(&claims).map(|(r, c)| (c.value.as_str(), r.article)));
+        let suggestion = majority(
+            bad.iter()
+                .zip(&claims)
+                .map(|(r, c)| (c.value.as_str(), r.article)),
+        );
         out.push(Finding {
             subject: subject.label.clone(),
             suggestion,
@@ -273,7 +318,11 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
 /// classic garbled figure ("58,000 workers" / "56,000 families").
 fn garbled_figure(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut all: Vec<ClaimRef> = al.figures.iter().flat_map(|s| s.claims.iter().copied()).collect();
+    let mut all: Vec<ClaimRef> = al
+        .figures
+        .iter()
+        .flat_map(|s| s.claims.iter().copied())
+        .collect();
     all.sort();
     for (i, &x) in all.iter().enumerate() {
         for &y in &all[i + 1..] {
@@ -282,11 +331,21 @@ fn garbled_figure(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
             }
             let (fx, fy) = (figure(al, x), figure(al, y));
             let (vx, vy) = (&fx.value, &fy.value);
-            if vx.dimension != "count" || vy.dimension != "count" || vx.qualifier == Qualifier::Vague || vy.qualifier == Qualifier::Vague {
+            if vx.dimension != "count"
+                || vy.dimension != "count"
+                || vx.qualifier == Qualifier::Vague
+                || vy.qualifier == Qualifier::Vague
+            {
                 continue;
             }
-            let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else { continue };
-            if nx == ny || vx.years != vy.years || vx.number < p.min_value || vy.number < p.min_value {
+            let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else {
+                continue;
+            };
+            if nx == ny
+                || vx.years != vy.years
+                || vx.number < p.min_value
+                || vy.number < p.min_value
+            {
                 continue;
             }
             let related = al
@@ -315,7 +374,9 @@ fn unit_conversion(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in &al.claims {
         for f in &c.figures {
-            let Some(k) = f.value.conversion_of else { continue };
+            let Some(k) = f.value.conversion_of else {
+                continue;
+            };
             let orig = &c.figures[k];
             if orig.value.dimension != f.value.dimension || orig.value.dimension == "count" {
                 continue;
@@ -329,14 +390,20 @@ fn unit_conversion(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
                     .map_or(0, |(_, d)| d.len() as i32)
             };
             let unit_of = |text: &str, v: f64, written: f64| {
-                if written == 0.0 { 0.5 } else { 0.5 * 10f64.powi(-digits(text)) * (v / written).abs() }
+                if written == 0.0 {
+                    0.5
+                } else {
+                    0.5 * 10f64.powi(-digits(text)) * (v / written).abs()
+                }
             };
             let written = |t: &str| {
                 t.split(|ch: char| !ch.is_ascii_digit() && ch != '.' && ch != ',')
                     .find_map(|s| s.replace(',', "").parse::<f64>().ok())
                     .unwrap_or(0.0)
             };
-            let slack = unit_of(&f.text, b, written(&f.text)) + unit_of(&orig.text, a, written(&orig.text)) + p.tolerance * a.abs();
+            let slack = unit_of(&f.text, b, written(&f.text))
+                + unit_of(&orig.text, a, written(&orig.text))
+                + p.tolerance * a.abs();
             if (a - b).abs() > slack {
                 out.push(Finding {
                     subject: format!("conversion of {}", orig.text),
@@ -358,18 +425,27 @@ fn places_compatible(a: &PlaceClaim, b: &PlaceClaim, lex: &Lexicon) -> bool {
 }
 
 fn event_place(al: &Aligned, lex: &Lexicon) -> Vec<Finding> {
-    disagreeing(al, &al.places, |r| &al.claims[r.article].places[r.index], |a, b| {
-        Some(places_compatible(a, b, lex))
-    }, |p| claim(&p.span, &p.text, p.place.clone()), |p| p.place.clone())
+    disagreeing(
+        al,
+        &al.places,
+        |r| &al.claims[r.article].places[r.index],
+        |a, b| Some(places_compatible(a, b, lex)),
+        |p| claim(&p.span, &p.text, p.place.clone()),
+        |p| p.place.clone(),
+    )
 }
 
 fn dates_compatible(a: &DateValue, b: &DateValue, p: &DateParams) -> Option<bool> {
     use DateValue::*;
     match (a, b) {
-        (Weekday { day: x, zone: zx }, Weekday { day: y, zone: zy }) => (zx == zy).then_some(x == y),
+        (Weekday { day: x, zone: zx }, Weekday { day: y, zone: zy }) => {
+            (zx == zy).then_some(x == y)
+        }
         (Day { .. }, Day { .. }) | (Month(_), Month(_)) | (Quarter(_), Quarter(_)) => Some(a == b),
         _ => {
-            let (Some((a0, a1, za)), Some((b0, b1, zb))) = (a.minutes(), b.minutes()) else { return None };
+            let (Some((a0, a1, za)), Some((b0, b1, zb))) = (a.minutes(), b.minutes()) else {
+                return None;
+            };
             if za != zb {
                 return None;
             }
@@ -379,9 +455,14 @@ fn dates_compatible(a: &DateValue, b: &DateValue, p: &DateParams) -> Option<bool
 }
 
 fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
-    disagreeing(al, &al.dates, |r| &al.claims[r.article].dates[r.index], |a, b| {
-        dates_compatible(&a.value, &b.value, p)
-    }, |d| claim(&d.span, &d.text, d.value.display()), |d| d.value.display())
+    disagreeing(
+        al,
+        &al.dates,
+        |r| &al.claims[r.article].dates[r.index],
+        |a, b| dates_compatible(&a.value, &b.value, p),
+        |d| claim(&d.span, &d.text, d.value.display()),
+        |d| d.value.display(),
+    )
 }
 
 /// Subjects whose articles disagree: a claim of one article that is
@@ -411,7 +492,10 @@ fn disagreeing<'a, T: 'a>(
                     continue;
                 }
                 let (cx, cy) = (get(x), get(y));
-                if compatible(cx, cy) == Some(false) && !agreed(cx, y.article) && !agreed(cy, x.article) {
+                if compatible(cx, cy) == Some(false)
+                    && !agreed(cx, y.article)
+                    && !agreed(cy, x.article)
+                {
                     bad.insert(x);
                     bad.insert(y);
                 }
@@ -422,7 +506,12 @@ fn disagreeing<'a, T: 'a>(
         }
         let claims: Vec<ConflictClaim> = bad.iter().map(|&r| to_claim(get(r))).collect();
         let values: Vec<String> = bad.iter().map(|&r| value(get(r))).collect();
-        let suggestion = majority(values.iter().zip(bad.iter()).map(|(v, r)| (v.as_str(), r.article)));
+        let suggestion = majority(
+            values
+                .iter()
+                .zip(bad.iter())
+                .map(|(v, r)| (v.as_str(), r.article)),
+        );
         out.push(Finding {
             subject: subject.label.clone(),
             suggestion,

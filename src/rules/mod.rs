@@ -20,11 +20,26 @@ pub use checks::run;
 /// The built-in rule files, compiled into the binary so that `check` works
 /// from any folder.
 const BUILTIN: &[(&str, &str)] = &[
-    ("rules/default.yaml", include_str!("../../rules/default.yaml")),
-    ("rules/lexicons/titles.yaml", include_str!("../../rules/lexicons/titles.yaml")),
-    ("rules/lexicons/names.yaml", include_str!("../../rules/lexicons/names.yaml.tmp")),
-    ("rules/lexicons/gazetteer.yaml", include_str!("../../rules/lexicons/gazetteer.yaml")),
-    ("rules/lexicons/vocabulary.yaml", include_str!("../../rules/lexicons/vocabulary.yaml")),
+    (
+        "rules/default.yaml",
+        include_str!("../../rules/default.yaml"),
+    ),
+    (
+        "rules/lexicons/titles.yaml",
+        include_str!("../../rules/lexicons/titles.yaml"),
+    ),
+    (
+        "rules/lexicons/names.yaml",
+        include_str!("../../rules/lexicons/names.yaml.tmp"),
+    ),
+    (
+        "rules/lexicons/gazetteer.yaml",
+        include_str!("../../rules/lexicons/gazetteer.yaml"),
+    ),
+    (
+        "rules/lexicons/vocabulary.yaml",
+        include_str!("../../rules/lexicons/vocabulary.yaml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -200,23 +215,36 @@ impl Loader {
             }
         })?;
         if file.version != 1 {
-            return Err(Error::rules(source, format!("unsupported version {} (expected 1)", file.version)));
+            return Err(Error::rules(
+                source,
+                format!("unsupported version {} (expected 1)", file.version),
+            ));
         }
         let mut ids = std::collections::BTreeSet::new();
         for def in file.rules {
             if !ids.insert(def.id.clone()) {
-                return Err(Error::rules(source, format!("duplicate rule id {:?}", def.id)));
+                return Err(Error::rules(
+                    source,
+                    format!("duplicate rule id {:?}", def.id),
+                ));
             }
             if def.kind != def.check.kind() {
                 return Err(Error::rules(
                     source,
-                    format!("rule {:?}: check {:?} reports {} conflicts, not {}", def.id, def.check, def.check.kind(), def.kind),
+                    format!(
+                        "rule {:?}: check {:?} reports {} conflicts, not {}",
+                        def.id,
+                        def.check,
+                        def.check.kind(),
+                        def.kind
+                    ),
                 ));
             }
             self.order += 1;
             // A later rule with the same id replaces the earlier one.
             let order = self.rules.get(&def.id).map_or(self.order, |r| r.0);
-            self.rules.insert(def.id.clone(), (order, def, source.to_string()));
+            self.rules
+                .insert(def.id.clone(), (order, def, source.to_string()));
         }
         if let Some(a) = file.alignment {
             self.names = Some(a);
@@ -231,7 +259,12 @@ impl Loader {
         let names = self
             .names
             .ok_or_else(|| Error::rules("rules", "no `alignment:` thresholds in any rules file"))?;
-        check_range("alignment.variant_similarity", names.variant_similarity, 0.0, 1.0)?;
+        check_range(
+            "alignment.variant_similarity",
+            names.variant_similarity,
+            0.0,
+            1.0,
+        )?;
         let mut lexicon = Lexicon::compile(&self.lexicon).map_err(|m| Error::rules("rules", m))?;
         lexicon.names = names;
         let mut rules: Vec<(usize, Rule)> = Vec::new();
@@ -266,24 +299,36 @@ fn check_range(what: &str, v: f64, lo: f64, hi: f64) -> Result<()> {
     if (lo..=hi).contains(&v) {
         Ok(())
     } else {
-        Err(Error::rules("rules", format!("{what} = {v} is outside {lo}..{hi}")))
+        Err(Error::rules(
+            "rules",
+            format!("{what} = {v} is outside {lo}..{hi}"),
+        ))
     }
 }
 
 fn parse_params(def: &RuleDef, source: &str) -> Result<Params> {
     let value = serde_yaml::Value::Mapping(def.params.clone());
-    let bad = |e: serde_yaml::Error| Error::rules(source, format!("rule {:?}: params: {e}", def.id));
+    let bad =
+        |e: serde_yaml::Error| Error::rules(source, format!("rule {:?}: params: {e}", def.id));
     Ok(match def.check {
         Check::FigureMismatch | Check::GarbledFigure | Check::UnitConversion => {
             let p: FigureParams = serde_yaml::from_value(value).map_err(bad)?;
-            check_range("max_relative_difference", p.max_relative_difference, 0.0, 1.0)?;
+            check_range(
+                "max_relative_difference",
+                p.max_relative_difference,
+                0.0,
+                1.0,
+            )?;
             check_range("tolerance", p.tolerance, 0.0, 1.0)?;
             Params::Figure(p)
         }
         Check::EventDate => Params::Date(serde_yaml::from_value(value).map_err(bad)?),
         _ => {
             if !def.params.is_empty() {
-                return Err(Error::rules(source, format!("rule {:?}: check {:?} takes no params", def.id, def.check)));
+                return Err(Error::rules(
+                    source,
+                    format!("rule {:?}: check {:?} takes no params", def.id, def.check),
+                ));
             }
             Params::None
         }
@@ -305,7 +350,10 @@ impl RuleSet {
         }
         for dir in dirs {
             let dir = dir.as_ref();
-            let io = |source| Error::Io { path: dir.to_path_buf(), source };
+            let io = |source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            };
             let mut files: Vec<_> = fs::read_dir(dir)
                 .map_err(io)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -313,10 +361,16 @@ impl RuleSet {
                 .collect();
             files.sort();
             if files.is_empty() {
-                return Err(Error::rules(dir.display().to_string(), "no rule files (.yaml) in this folder"));
+                return Err(Error::rules(
+                    dir.display().to_string(),
+                    "no rule files (.yaml) in this folder",
+                ));
             }
             for f in files {
-                let text = fs::read_to_string(&f).map_err(|source| Error::Io { path: f.clone(), source })?;
+                let text = fs::read_to_string(&f).map_err(|source| Error::Io {
+                    path: f.clone(),
+                    source,
+                })?;
                 loader.add(&f.display().to_string(), &text)?;
             }
         }
