@@ -353,3 +353,53 @@ fn hedge(doc: &Doc, i: usize, floor: usize) -> (u32, u32, usize) {
         _ => (0, 0, i),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+    use super::DateValue;
+
+    fn dates(text: &str) -> Vec<DateValue> {
+        claims(text).dates.into_iter().map(|d| d.value).collect()
+    }
+
+    #[test]
+    fn clock_times_with_zones_and_hedges() {
+        let d = dates("The storm hit at about 11:15 p.m. local time, or 0415 GMT on Saturday.");
+        assert_eq!(
+            d[0],
+            DateValue::Time {
+                minutes: 23 * 60 + 15,
+                zone: "local".into(),
+                before: 20,
+                after: 20
+            }
+        );
+        assert_eq!(
+            d[1],
+            DateValue::Time {
+                minutes: 4 * 60 + 15,
+                zone: "gmt".into(),
+                before: 0,
+                after: 0
+            }
+        );
+        assert_eq!(
+            d[2],
+            DateValue::Weekday {
+                day: 5,
+                zone: "gmt".into()
+            }
+        );
+    }
+
+    #[test]
+    fn calendar_days_relative_days_and_quarters() {
+        let d = dates(
+            "The vote, set for 14 October, moved to Nov. 2; talks resume next week and the deal closes in the second quarter.",
+        );
+        assert_eq!(d[0], DateValue::Day { month: 10, day: 14 });
+        assert!(d.contains(&DateValue::Relative("next week".into())));
+        assert!(d.contains(&DateValue::Quarter(2)));
+    }
+}

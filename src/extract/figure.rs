@@ -525,3 +525,69 @@ impl FigureValue {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+    use super::Qualifier;
+
+    fn figures(text: &str) -> Vec<(String, f64, f64, String, Option<String>)> {
+        claims(text)
+            .figures
+            .iter()
+            .map(|f| {
+                let v = &f.value;
+                (
+                    f.text.clone(),
+                    v.low,
+                    v.high,
+                    v.dimension.clone(),
+                    v.noun.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_many_formats() {
+        let f =
+            figures("Officials counted 1,200,000 voters, 3.5 million tourists and 12% turnout.");
+        assert_eq!(f[0].1, 1_200_000.0);
+        assert_eq!(f[0].4.as_deref(), Some("voter"));
+        assert_eq!(f[1].1, 3_500_000.0);
+        assert_eq!(f[2].3, "percent");
+    }
+
+    #[test]
+    fn money_with_signs_codes_and_scales() {
+        let f = figures("The club paid £31m, and the rival bid was $4.2bn.");
+        assert_eq!((f[0].1, f[0].3.as_str()), (31e6, "currency:GBP"));
+        assert_eq!((f[1].1, f[1].3.as_str()), (4.2e9, "currency:USD"));
+    }
+
+    #[test]
+    fn hedges_and_vague_amounts_are_ranges() {
+        let c = claims(
+            "At least 23 people died and dozens of homes were lost; more than 400 were hurt.",
+        );
+        let v: Vec<_> = c.figures.iter().map(|f| &f.value).collect();
+        assert_eq!(v[0].qualifier, Qualifier::AtLeast);
+        assert!(v[0].high.is_infinite());
+        assert_eq!(v[1].qualifier, Qualifier::Vague);
+        assert!(v[1].low >= 24.0);
+        assert_eq!(v[2].qualifier, Qualifier::MoreThan);
+    }
+
+    #[test]
+    fn words_units_and_conversions() {
+        let c = claims(
+            "Residents within three miles (4.8 km) left after a seven-year wait at minus 5 Celsius.",
+        );
+        let f = &c.figures;
+        assert_eq!(f[0].value.dimension, "length");
+        assert!((f[0].value.number - 4828.0).abs() < 1.0);
+        assert_eq!(f[1].value.conversion_of, Some(0));
+        assert_eq!((f[2].value.number / 31_557_600.0).round(), 7.0);
+        assert_eq!(f[3].value.number, -5.0);
+    }
+}

@@ -240,3 +240,23 @@ impl Claim {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::OnceLock;
+
+    use crate::article::Article;
+    use crate::lexicon::Lexicon;
+    use crate::rules::RuleSet;
+
+    /// The built-in lexicon, loaded once for all extractor tests.
+    pub fn lex() -> &'static Lexicon {
+        static SET: OnceLock<RuleSet> = OnceLock::new();
+        &SET.get_or_init(|| RuleSet::load(&[] as &[&str]).expect("built-in rules load"))
+            .lexicon
+    }
+
+    pub fn claims(text: &str) -> super::ArticleClaims {
+        super::extract(&Article::new("t.txt", text), lex())
+    }
+}

@@ -171,7 +171,8 @@ pub fn extract(
             || c.chunk.start < c.name.start
             || pre_title(doc, lex, c).is_some()
             || near_speech_verb(doc, lex, c)
-            || !appositive(doc, lex, c, &no_people).is_empty();
+            || !appositive(doc, lex, c, &no_people).is_empty()
+            || reversed_appositive(doc, lex, c).is_some();
         if evidence {
             cand_person[ci] = Some(people.len());
             people.push(mention(article, doc, c.name.clone(), words));
@@ -576,4 +577,80 @@ fn appositive(
     }
     parts.push(part_start..end);
     parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    fn people(text: &str) -> Vec<String> {
+        claims(text).people.iter().map(|p| p.text.clone()).collect()
+    }
+
+    fn roles(text: &str) -> Vec<(String, String)> {
+        let c = claims(text);
+        c.roles
+            .iter()
+            .map(|r| (c.people[r.person].text.clone(), r.value.display()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_people_by_given_name_title_and_speech() {
+        assert_eq!(
+            people("Finance Minister Ana Souza met Pierre Lefèvre in Lyon. Lefèvre said little."),
+            ["Ana Souza", "Pierre Lefèvre", "Lefèvre"]
+        );
+        assert_eq!(
+            people("The Kessler Spezialchemie AG plant burned."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn surname_mentions_refer_to_the_full_name() {
+        let c = claims("Coach Marta Vieira arrived. Later Vieira spoke to reporters.");
+        assert_eq!(c.people.len(), 2);
+        assert_eq!(c.people[1].refers_to, Some(0));
+    }
+
+    #[test]
+    fn titles_before_and_appositives_after() {
+        assert_eq!(
+            roles("Health Minister Karl Brandt visited the site."),
+            [("Karl Brandt".to_string(), "health minister".to_string())]
+        );
+        assert_eq!(
+            roles("Sara Okafor, the bank's chief financial officer, resigned."),
+            [(
+                "Sara Okafor".to_string(),
+                "chief financial officer".to_string()
+            )]
+        );
+        assert_eq!(
+            roles("The chairman of Delta Shipping, Omar Haddad, declined to comment."),
+            [(
+                "Omar Haddad".to_string(),
+                "delta shipping chair".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn possessive_chains_give_each_person_a_role() {
+        let r = roles("Governor Mary Clarke’s spokesman Tom Reyes said the roads were closed.");
+        assert!(
+            r.contains(&("Mary Clarke".to_string(), "governor".to_string())),
+            "{r:?}"
+        );
+        assert!(
+            r.contains(&("Tom Reyes".to_string(), "spokesperson".to_string())),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn bylines_are_not_claims() {
+        assert!(people("Storm hits coast\n\nBy Jane Doe\n\nThe storm hit.").is_empty());
+    }
 }

@@ -127,7 +127,13 @@ pub fn extract(
                 continue;
             }
             // "<Place> <event>": "Miami talks", "Daejeon District Court".
-            if doc.is_capitalized(i) && (i == s || !doc.is_capitalized(i - 1)) && !person_tok[i] {
+            let run_start =
+                i == s || !doc.is_capitalized(i - 1) || lex.is_function_word(doc.tok(i - 1));
+            if doc.is_capitalized(i)
+                && run_start
+                && !person_tok[i]
+                && !lex.is_function_word(doc.tok(i))
+            {
                 let mut j = i;
                 while j < e && j < i + 5 && doc.is_capitalized(j) {
                     j += 1;
@@ -149,46 +155,87 @@ pub fn extract(
                 let event = if place_end < j {
                     (place_end..j).find_map(|k| lex.event_class(doc.tok(k)))
                 } else if j < e && doc.is_word(j) && !doc.is_capitalized(j) {
-                    lex.event_class(doc.tok(j)).or_else(|| lex.place_noun_class(doc.tok(j)))
+                    lex.event_class(doc.tok(j))
+                        .or_else(|| lex.place_noun_class(doc.tok(j)))
                 } else if j < e
                     && is_dash(doc, j)
                     && doc.is_word(j + 1)
                     && !doc.tokens[j].after_space
                 {
                     // "Porto-based" reads as "Porto" "-" "based" only when split.
-                    lex.event_class(doc.tok(j + 1)).or_else(|| lex.place_noun_class(doc.tok(j + 1)))
+                    lex.event_class(doc.tok(j + 1))
+                        .or_else(|| lex.place_noun_class(doc.tok(j + 1)))
                 } else {
                     None
                 };
-                let hyphen_based = doc
-                    .tok(i)
-                    .split_once('-')
-                    .and_then(|(p, rest)| {
-                        lex.event_class(rest)
-                            .or_else(|| lex.place_noun_class(rest))
-                            .map(|c| (p, c))
+                let hyphen_based = doc.tok(i).split_once('-').and_then(|(p, rest)| {
+                    lex.event_class(rest)
+                        .or_else(|| lex.place_noun_class(rest))
+                        .map(|c| (p, c))
+                });
+                if let Some((p, class)) = hyphen_based.filter(|(p, _)| p.len() > 1) {
+                    let start = doc.tokens[i].start;
+                    let span = article.span(start, start + p.len());
+                    let known = lex.place(p);
+                    out.push(PlaceClaim {
+                        span,
+                        text: p.to_string(),
+                        event: class.to_string(),
+                        place: known.map_or(p.to_string(), |k| lex.places[k].name.clone()),
+                        known,
                     });
-                if let Some(event) = event {
+                } else if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
                     if known.is_some() || place_end < j {
                         push(i..place_end, event.to_string(), known, &mut out);
-                    }
-                } else if let Some((p, class)) = hyphen_based {
-                    if p.len() > 1 {
-                        let start = doc.tokens[i].start;
-                        let span = article.span(start, start + p.len());
-                        let known = lex.place(p);
-                        out.push(PlaceClaim {
-                            span,
-                            text: p.to_string(),
-                            event: class.to_string(),
-                            place: known.map_or(p.to_string(), |k| lex.places[k].name.clone()),
-                            known,
-                        });
                     }
                 }
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::claims;
+
+    fn places(text: &str) -> Vec<(String, String)> {
+        claims(text)
+            .places
+            .into_iter()
+            .map(|p| (p.place, p.event))
+            .collect()
+    }
+
+    #[test]
+    fn event_places_are_normalised() {
+        let p = places("Negotiations in Kiev stalled, and the Geneva talks resumed.");
+        assert!(
+            p.contains(&("Kyiv".to_string(), "talks".to_string())),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&("Geneva".to_string(), "talks".to_string())),
+            "{p:?}"
+        );
+    }
+
+    #[test]
+    fn datelines_and_based() {
+        let p =
+            places("LAGOS — The Nairobi-based club said the fire at the depot in Kano was out.");
+        assert!(
+            p.contains(&("Lagos".to_string(), "dateline".to_string())),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&("Nairobi".to_string(), "base".to_string())),
+            "{p:?}"
+        );
+        assert!(
+            p.contains(&("Kano".to_string(), "fire".to_string())),
+            "{p:?}"
+        );
+    }
 }

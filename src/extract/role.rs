@@ -52,7 +52,9 @@ impl RoleValue {
         // One title narrows the other: "presiding judge" / "judge",
         // "district fire chief" / "chief of district fire service".
         let (a, b) = (self.all_words(), other.all_words());
-        self.former == other.former && self.deputy == other.deputy && (a.is_subset(&b) || b.is_subset(&a))
+        self.former == other.former
+            && self.deputy == other.deputy
+            && (a.is_subset(&b) || b.is_subset(&a))
     }
 
     fn all_words(&self) -> BTreeSet<&str> {
