@@ -100,7 +100,12 @@ pub fn align<'a>(
                     && !v.reported
                     && v.dimension != "age"
                     && !(needs_noun && noun.is_empty());
-                usable.then(|| format!("{} {}", v.dimension, noun).trim().to_string())
+                let key = if needs_noun {
+                    format!("{} {noun}", v.dimension)
+                } else {
+                    v.dimension.clone()
+                };
+                usable.then_some(key)
             })
             .collect()
     });

@@ -224,6 +224,16 @@ fn role_mismatch(al: &Aligned) -> Vec<Finding> {
     out
 }
 
+/// The first claim of each value in each article: one article repeating a
+/// figure is one voice.
+fn one_per_value(claims: impl Iterator<Item = (ClaimRef, ConflictClaim)>) -> Vec<ConflictClaim> {
+    let mut seen = BTreeSet::new();
+    claims
+        .filter(|(r, c)| seen.insert((r.article, c.value.clone())))
+        .map(|(_, c)| c)
+        .collect()
+}
+
 fn figure<'a>(al: &'a Aligned, r: ClaimRef) -> &'a FigureClaim {
     &al.claims[r.article].figures[r.index]
 }
@@ -299,12 +309,9 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
         if bad.is_empty() {
             continue;
         }
-        let claims: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
-        let suggestion = majority(
-            bad.iter()
-                .zip(&claims)
-                .map(|(r, c)| (c.value.as_str(), r.article)),
-        );
+        let all: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
+        let suggestion = majority(bad.iter().zip(&all).map(|(r, c)| (c.value.as_str(), r.article)));
+        let claims = one_per_value(bad.iter().copied().zip(all));
         out.push(Finding {
             subject: subject.label.clone(),
             suggestion,
@@ -504,14 +511,9 @@ fn disagreeing<'a, T: 'a>(
         if bad.is_empty() || articles_in(&bad.iter().copied().collect::<Vec<_>>()) < 2 {
             continue;
         }
-        let claims: Vec<ConflictClaim> = bad.iter().map(|&r| to_claim(get(r))).collect();
         let values: Vec<String> = bad.iter().map(|&r| value(get(r))).collect();
-        let suggestion = majority(
-            values
-                .iter()
-                .zip(bad.iter())
-                .map(|(v, r)| (v.as_str(), r.article)),
-        );
+        let suggestion = majority(values.iter().zip(bad.iter()).map(|(v, r)| (v.as_str(), r.article)));
+        let claims = one_per_value(bad.iter().map(|&r| (r, to_claim(get(r)))));
         out.push(Finding {
             subject: subject.label.clone(),
             suggestion,
