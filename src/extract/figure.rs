@@ -50,10 +50,10 @@ pub struct FigureValue {
 impl FigureValue {
     /// The value compared, as shown in reports.
     pub fn display(&self) -> String {
-        let n = if self.number.fract() == 0.0 {
-            format!("{}", self.number as i64)
+        let n = if self.number.fract() == 0.0 && self.number.abs() < 1e15 {
+            group_thousands(self.number as i64)
         } else {
-            format!("{}", self.number)
+            format!("{:.2}", self.number).trim_end_matches('0').trim_end_matches('.').to_string()
         };
         match self.dimension.as_str() {
             "count" => n,
@@ -342,6 +342,10 @@ fn figure_at(
         (v, end, Qualifier::Vague)
     } else {
         let (n, j) = number_at(doc, i)?;
+        // Ordinals ("117th Street") are not amounts.
+        if doc.is_word(j) && !doc.tokens[j].after_space && matches!(doc.folded(j).as_str(), "st" | "nd" | "rd" | "th") {
+            return None;
+        }
         if is_year(doc, i).is_some() && currency.is_none() {
             return None;
         }
@@ -382,11 +386,6 @@ fn figure_at(
         if *j < sentence.end && (doc.is_word(*j) || doc.tokens[*j].kind == TokenKind::Punct) {
             let w = doc.tok(*j);
             *j += 1;
-            if w.contains('-') {
-                let parts: Vec<String> = w.split('-').map(fold).collect();
-                tail.extend(parts.iter().skip(1).cloned());
-                return Some(parts[0].clone());
-            }
             return Some(fold(w));
         }
         None
@@ -395,6 +394,7 @@ fn figure_at(
     let mut factor = 1.0;
     let mut peek = j;
     let mut noun = None;
+    let mut noun_end = None;
     let mut consumed_tail_end = j;
     let mut steps = 0;
     while let Some(w) = next_words(&mut peek) {
@@ -456,8 +456,15 @@ fn figure_at(
         if dimension != "count" && matches!(w.as_str(), "in" | "of") {
             continue;
         }
+        // "12 worst-hit villages": a compound adjective before the noun.
+        if w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-') {
+            continue;
+        }
         if w.chars().all(|c| c.is_alphabetic()) && !lex.is_function_word(&w) {
             noun = Some(lemma(&w));
+            if tail.is_empty() {
+                noun_end = Some(peek);
+            }
             break;
         }
         if w.contains(char::is_alphabetic) && w.chars().all(|c| c.is_alphabetic() || c == '\'') {
@@ -465,7 +472,7 @@ fn figure_at(
         }
         break;
     }
-    j = consumed_tail_end.max(j);
+    j = noun_end.unwrap_or(consumed_tail_end).max(consumed_tail_end).max(j);
     if let Some(c) = &currency {
         dimension = format!("currency:{c}");
     }
@@ -590,4 +597,17 @@ mod tests {
         assert_eq!((f[2].value.number / 31_557_600.0).round(), 7.0);
         assert_eq!(f[3].value.number, -5.0);
     }
+}
+
+/// "58000" -> "58,000".
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }

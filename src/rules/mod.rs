@@ -30,7 +30,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ),
     (
         "rules/lexicons/names.yaml",
-        include_str!("../../rules/lexicons/names.yaml.tmp"),
+        include_str!("../../rules/lexicons/names.yaml"),
     ),
     (
         "rules/lexicons/gazetteer.yaml",
