@@ -216,6 +216,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Calendar words: never a name or a place.
+pub const MONTHS_AND_DAYS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+];
+
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "ave", "gen", "col", "lt", "sgt", "capt", "prof", "sen", "rep",

@@ -17,27 +17,7 @@ const PARTICLES: &[&str] = &[
     "le", "du", "bin", "ibn", "al", "el", "y", "zu",
 ];
 
-const MONTHS_AND_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::text::MONTHS_AND_DAYS;
 
 fn is_initial(s: &str) -> bool {
     let mut c = s.chars();
@@ -142,7 +122,7 @@ pub fn extract(
                 end -= 1;
             }
             // Organisations ("Kessler Spezialchemie AG") hold no person.
-            if end < chunk.end && lex.is_org_word(doc.tok(end)) {
+            if end < sentence.end && doc.is_word(end) && doc.tok(end).starts_with(char::is_uppercase) && lex.is_org_word(doc.tok(end)) {
                 continue;
             }
             if end > start {
@@ -168,7 +148,7 @@ pub fn extract(
             || words
                 .iter()
                 .any(|w| is_hyphenated_given(w) || lex.is_given_name(w))
-            || c.chunk.start < c.name.start
+            || (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
             || pre_title(doc, lex, c).is_some()
             || near_speech_verb(doc, lex, c)
             || !appositive(doc, lex, c, &no_people).is_empty()
