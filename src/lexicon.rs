@@ -224,13 +224,13 @@ impl Lexicon {
                 within: None,
             });
             for n in std::iter::once(&p.name).chain(&p.aliases) {
-                if let Some(prev) = lex.place_index.insert(fold(n), i) {
-                    if prev != i {
-                        return Err(format!(
-                            "place name {n:?} names both {:?} and {:?}",
-                            data.places[prev].name, p.name
-                        ));
-                    }
+                if let Some(prev) = lex.place_index.insert(fold(n), i)
+                    && prev != i
+                {
+                    return Err(format!(
+                        "place name {n:?} names both {:?} and {:?}",
+                        data.places[prev].name, p.name
+                    ));
                 }
             }
             for d in &p.demonyms {

@@ -37,7 +37,13 @@ fn matches(conflict: &Value, entry: &serde_yaml::Value) -> bool {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| fold(&format!("{} \u{1} {}", c["text"].as_str().unwrap(), c["value"].as_str().unwrap())))
+        .map(|c| {
+            fold(&format!(
+                "{} \u{1} {}",
+                c["text"].as_str().unwrap(),
+                c["value"].as_str().unwrap()
+            ))
+        })
         .collect();
     entry["values"]
         .as_sequence()
@@ -55,16 +61,33 @@ fn seeds_find_every_gold_conflict_and_no_trap() {
     let conflicts = report["conflicts"].as_array().unwrap();
     let list = |k: &str| gold[k].as_sequence().cloned().unwrap_or_default();
     for g in list("conflicts") {
-        assert!(conflicts.iter().any(|c| matches(c, &g)), "missed {:?}", g["id"]);
+        assert!(
+            conflicts.iter().any(|c| matches(c, &g)),
+            "missed {:?}",
+            g["id"]
+        );
     }
     for t in list("traps") {
-        assert!(!conflicts.iter().any(|c| matches(c, &t)), "trap hit: {:?}", t["note"]);
+        assert!(
+            !conflicts.iter().any(|c| matches(c, &t)),
+            "trap hit: {:?}",
+            t["note"]
+        );
     }
-    let expected: Vec<_> = list("conflicts").into_iter().chain(list("optional")).collect();
-    let extra = conflicts.iter().filter(|c| !expected.iter().any(|g| matches(c, g))).count();
+    let expected: Vec<_> = list("conflicts")
+        .into_iter()
+        .chain(list("optional"))
+        .collect();
+    let extra = conflicts
+        .iter()
+        .filter(|c| !expected.iter().any(|g| matches(c, g)))
+        .count();
     assert!(extra <= 1, "{extra} conflicts beyond the gold ones");
     assert_eq!(report["summary"]["articles"], 2);
-    assert_eq!(report["summary"]["conflicts"].as_u64().unwrap() as usize, conflicts.len());
+    assert_eq!(
+        report["summary"]["conflicts"].as_u64().unwrap() as usize,
+        conflicts.len()
+    );
 }
 
 #[test]
@@ -73,8 +96,14 @@ fn every_claim_span_slices_the_article_to_its_text() {
     for conflict in report["conflicts"].as_array().unwrap() {
         for claim in conflict["claims"].as_array().unwrap() {
             let text = std::fs::read_to_string(claim["path"].as_str().unwrap()).unwrap();
-            let line = text.lines().nth(claim["line"].as_u64().unwrap() as usize - 1).unwrap();
-            let from: String = line.chars().skip(claim["column"].as_u64().unwrap() as usize - 1).collect();
+            let line = text
+                .lines()
+                .nth(claim["line"].as_u64().unwrap() as usize - 1)
+                .unwrap();
+            let from: String = line
+                .chars()
+                .skip(claim["column"].as_u64().unwrap() as usize - 1)
+                .collect();
             assert!(from.starts_with(claim["text"].as_str().unwrap()), "{claim}");
         }
     }
@@ -83,10 +112,25 @@ fn every_claim_span_slices_the_article_to_its_text() {
 #[test]
 fn output_is_deterministic() {
     let a = crosscheck(&["check", "--format", "json", "seeds/"]);
-    let b = crosscheck(&["check", "--format", "json", "seeds/003_fa00c9ac587479bc.txt", "seeds/000_94d892753a69eef2.txt"]);
-    assert_eq!(a.stdout, crosscheck(&["check", "--format", "json", "seeds/"]).stdout);
-    let (ra, rb): (Value, Value) = (serde_json::from_slice(&a.stdout).unwrap(), serde_json::from_slice(&b.stdout).unwrap());
-    assert_eq!(ra["conflicts"].as_array().unwrap().len(), rb["conflicts"].as_array().unwrap().len());
+    let b = crosscheck(&[
+        "check",
+        "--format",
+        "json",
+        "seeds/003_fa00c9ac587479bc.txt",
+        "seeds/000_94d892753a69eef2.txt",
+    ]);
+    assert_eq!(
+        a.stdout,
+        crosscheck(&["check", "--format", "json", "seeds/"]).stdout
+    );
+    let (ra, rb): (Value, Value) = (
+        serde_json::from_slice(&a.stdout).unwrap(),
+        serde_json::from_slice(&b.stdout).unwrap(),
+    );
+    assert_eq!(
+        ra["conflicts"].as_array().unwrap().len(),
+        rb["conflicts"].as_array().unwrap().len()
+    );
 }
 
 #[test]
@@ -100,14 +144,28 @@ fn table_lists_subjects_and_a_summary() {
 
 #[test]
 fn fail_on_sets_the_exit_status() {
-    assert_eq!(crosscheck(&["check", "--fail-on", "never", "seeds/"]).status.code(), Some(0));
-    assert_eq!(crosscheck(&["check", "--fail-on", "info", "seeds/"]).status.code(), Some(1));
+    assert_eq!(
+        crosscheck(&["check", "--fail-on", "never", "seeds/"])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        crosscheck(&["check", "--fail-on", "info", "seeds/"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
 fn consistent_articles_pass() {
     let (code, report) = json(&["tests/fixtures/consistent"]);
-    assert_eq!(report["conflicts"].as_array().unwrap().len(), 0, "{report:#}");
+    assert_eq!(
+        report["conflicts"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
     assert_eq!(code, 0);
 }
 
@@ -115,8 +173,14 @@ fn consistent_articles_pass() {
 fn bad_input_is_one_line_on_stderr_and_exit_2() {
     for (args, needle) in [
         (vec!["check", "no/such/dir"], "no/such/dir"),
-        (vec!["check", "tests/fixtures/empty"], "tests/fixtures/empty"),
-        (vec!["check", "--rules", "tests/fixtures/bad-rules", "seeds/"], "bad.yaml"),
+        (
+            vec!["check", "tests/fixtures/empty"],
+            "tests/fixtures/empty",
+        ),
+        (
+            vec!["check", "--rules", "tests/fixtures/bad-rules", "seeds/"],
+            "bad.yaml",
+        ),
         (vec!["check", "--format", "xml", "seeds/"], "xml"),
     ] {
         let out = crosscheck(&args);
@@ -135,7 +199,11 @@ fn rules_folder_overrides_a_rule_by_id() {
     let (code, report) = json(&["--rules", "tests/fixtures/quiet-rules", "seeds/"]);
     let conflicts = report["conflicts"].as_array().unwrap();
     assert!(conflicts.iter().all(|c| c["rule"] != "name-spelling"));
-    assert!(conflicts.iter().any(|c| c["rule"] == "event-place" && c["severity"] == "warning"));
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c["rule"] == "event-place" && c["severity"] == "warning")
+    );
     assert_eq!(code, 1);
     assert!(Path::new("tests/fixtures/quiet-rules/rules.yaml").exists());
 }

@@ -273,12 +273,13 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         continue;
                     }
                 }
-                if let Some(q) = ORDINALS.iter().position(|x| *x == w) {
-                    if i + 1 < end && doc.folded(i + 1) == "quarter" {
-                        found.push((i, i + 2, DateValue::Quarter(q as u8 + 1)));
-                        i += 2;
-                        continue;
-                    }
+                if let Some(q) = ORDINALS.iter().position(|x| *x == w)
+                    && i + 1 < end
+                    && doc.folded(i + 1) == "quarter"
+                {
+                    found.push((i, i + 2, DateValue::Quarter(q as u8 + 1)));
+                    i += 2;
+                    continue;
                 }
                 if PARTS_OF_DAY.contains(&w.as_str()) && i > sentence.start {
                     let prev = doc.folded(i - 1);

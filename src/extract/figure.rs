@@ -53,7 +53,10 @@ impl FigureValue {
         let n = if self.number.fract() == 0.0 && self.number.abs() < 1e15 {
             group_thousands(self.number as i64)
         } else {
-            format!("{:.2}", self.number).trim_end_matches('0').trim_end_matches('.').to_string()
+            format!("{:.2}", self.number)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
         };
         match self.dimension.as_str() {
             "count" => n,
@@ -276,15 +279,12 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         .filter(|&k| k < range.start && doc.is_word(k))
                         .any(|k| lex.is_reported_cue(doc.tok(k)));
                     // "(43 miles)" right after a figure converts it.
-                    if range.start >= 2 && doc.is_punct(range.start - 1, "(") {
-                        if let Some(prev) = out.last() {
-                            let prev_end = prev.span.end;
-                            if doc.tokens[range.start - 1].start <= prev_end + 2
-                                && doc.tokens[range.start - 2].end == prev_end
-                            {
-                                value.conversion_of = Some(out.len() - 1);
-                            }
-                        }
+                    if range.start >= 2
+                        && doc.is_punct(range.start - 1, "(")
+                        && let Some(prev) = out.last()
+                        && doc.tokens[range.start - 2].end == prev.span.end
+                    {
+                        value.conversion_of = Some(out.len() - 1);
                     }
                     let (span, text) = span_of(article, doc, range.clone());
                     out.push(FigureClaim { span, text, value });
@@ -313,24 +313,23 @@ fn figure_at(
     }
     // A currency sign or code before the number: "€3.8bn", "US$ 4", "$136M".
     let mut currency: Option<String> = None;
-    if i > sentence.start && !doc.tokens[i].after_space || i > sentence.start && doc.is_word(i - 1)
+    if i > sentence.start
+        && (!doc.tokens[i].after_space || doc.is_word(i - 1))
+        && let Some(c) = lex.currency(doc.tok(i - 1))
+        && (doc.tokens[i - 1].kind != TokenKind::Word
+            || doc.is_capitalized(i - 1)
+            || doc.tok(i - 1).len() <= 3)
     {
-        if let Some(c) = lex.currency(doc.tok(i - 1)) {
-            if doc.tokens[i - 1].kind != TokenKind::Word
-                || doc.is_capitalized(i - 1)
-                || doc.tok(i - 1).len() <= 3
-            {
-                currency = Some(c.to_string());
-                start = start.min(i - 1);
-                if i >= 2
-                    && doc.is_word(i - 2)
-                    && !doc.tokens[i - 1].after_space
-                    && doc.tok(i - 2).len() <= 2
-                    && doc.is_capitalized(i - 2)
-                {
-                    start = start.min(i - 2);
-                }
-            }
+        currency = Some(c.to_string());
+        start = start.min(i - 1);
+        // "US$": a country prefix glued to the sign.
+        if i >= 2
+            && doc.is_word(i - 2)
+            && !doc.tokens[i - 1].after_space
+            && doc.tok(i - 2).len() <= 2
+            && doc.is_capitalized(i - 2)
+        {
+            start = start.min(i - 2);
         }
     }
     let (mut value, mut j, mut qualifier) = if let Some((n, lo, hi)) = vague_amount(doc, i) {
@@ -343,7 +342,10 @@ fn figure_at(
     } else {
         let (n, j) = number_at(doc, i)?;
         // Ordinals ("117th Street") are not amounts.
-        if doc.is_word(j) && !doc.tokens[j].after_space && matches!(doc.folded(j).as_str(), "st" | "nd" | "rd" | "th") {
+        if doc.is_word(j)
+            && !doc.tokens[j].after_space
+            && matches!(doc.folded(j).as_str(), "st" | "nd" | "rd" | "th")
+        {
             return None;
         }
         if is_year(doc, i).is_some() && currency.is_none() {
@@ -402,10 +404,7 @@ fn figure_at(
         if steps > 6 {
             break;
         }
-        if let Some(s) = scale(&w, currency.is_some() || true).filter(|_| {
-            !matches!(w.as_str(), "m" | "mn" | "mln" | "bn" | "b" | "k" | "tn")
-                || currency.is_some()
-        }) {
+        if let Some(s) = scale(&w, currency.is_some()) {
             number *= s;
             consumed_tail_end = peek;
             continue;
@@ -423,22 +422,22 @@ fn figure_at(
             consumed_tail_end = peek;
             break;
         }
-        if currency.is_none() {
-            if let Some(c) = lex.currency(&w) {
-                if w.len() > 1 {
-                    currency = Some(c.to_string());
-                    consumed_tail_end = peek;
-                    continue;
-                }
-            }
+        if currency.is_none()
+            && w.len() > 1
+            && let Some(c) = lex.currency(&w)
+        {
+            currency = Some(c.to_string());
+            consumed_tail_end = peek;
+            continue;
         }
-        if let Some((d, f)) = lex.unit(&w) {
-            if dimension == "count" && currency.is_none() {
-                dimension = d.to_string();
-                factor = f;
-                consumed_tail_end = peek;
-                continue;
-            }
+        if dimension == "count"
+            && currency.is_none()
+            && let Some((d, f)) = lex.unit(&w)
+        {
+            dimension = d.to_string();
+            factor = f;
+            consumed_tail_end = peek;
+            continue;
         }
         if w == "old" && dimension == "duration" {
             dimension = "age".into();
@@ -472,18 +471,21 @@ fn figure_at(
         }
         break;
     }
-    j = noun_end.unwrap_or(consumed_tail_end).max(consumed_tail_end).max(j);
+    j = noun_end
+        .unwrap_or(consumed_tail_end)
+        .max(consumed_tail_end)
+        .max(j);
     if let Some(c) = &currency {
         dimension = format!("currency:{c}");
     }
     // "magnitude 7.1": the unit stands before the number.
     if dimension == "count" && i > sentence.start {
         let before = doc.folded(start.max(sentence.start + 1) - 1);
-        if let Some((d, f)) = lex.unit(&before) {
-            if d == "magnitude" {
-                dimension = d.to_string();
-                factor = f;
-            }
+        if let Some((d, f)) = lex.unit(&before)
+            && d == "magnitude"
+        {
+            dimension = d.to_string();
+            factor = f;
         }
     }
     if dimension == "temperature" && factor != 1.0 {
@@ -531,6 +533,19 @@ impl FigureValue {
             reported: false,
         }
     }
+}
+
+/// "58000" -> "58,000".
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 #[cfg(test)]
@@ -597,17 +612,4 @@ mod tests {
         assert_eq!((f[2].value.number / 31_557_600.0).round(), 7.0);
         assert_eq!(f[3].value.number, -5.0);
     }
-}
-
-/// "58000" -> "58,000".
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }

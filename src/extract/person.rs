@@ -35,7 +35,7 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let w = doc.tok(i);
-    !is_all_caps(w) && !(w.contains('.') && !is_initial(w))
+    !is_all_caps(w) && (!w.contains('.') || is_initial(w))
 }
 
 /// A capitalised word that is vocabulary rather than a name: a title, a
@@ -66,20 +66,17 @@ fn chunks(doc: &Doc, sentence: Range<usize>) -> Vec<Range<usize>> {
         }
         let start = i;
         i += 1;
-        while i < sentence.end {
-            if is_name_word(doc, i) {
-                i += 1;
-            } else if doc.is_word(i)
+        // Particles inside a name ("de la Fuente") when a name word follows.
+        let particle = |i: usize| {
+            doc.is_word(i)
                 && PARTICLES.contains(&doc.folded(i).as_str())
                 && (i + 1..(i + 3).min(sentence.end)).any(|j| is_name_word(doc, j))
                 && (i + 1..sentence.end)
                     .take_while(|&j| doc.is_word(j) && !is_name_word(doc, j))
                     .all(|j| PARTICLES.contains(&doc.folded(j).as_str()))
-            {
-                i += 1;
-            } else {
-                break;
-            }
+        };
+        while i < sentence.end && (is_name_word(doc, i) || particle(i)) {
+            i += 1;
         }
         out.push(start..i);
     }
@@ -122,7 +119,11 @@ pub fn extract(
                 end -= 1;
             }
             // Organisations ("Kessler Spezialchemie AG") hold no person.
-            if end < sentence.end && doc.is_word(end) && doc.tok(end).starts_with(char::is_uppercase) && lex.is_org_word(doc.tok(end)) {
+            if end < sentence.end
+                && doc.is_word(end)
+                && doc.tok(end).starts_with(char::is_uppercase)
+                && lex.is_org_word(doc.tok(end))
+            {
                 continue;
             }
             if end > start {
@@ -496,10 +497,10 @@ fn appositive(
         // An appositive is closed by punctuation, not by the sentence's end.
     }
     // A possessor chain at the start: "President Volodymyr Zelenskyy’s new chief".
-    if let Some(pos) = (start..end).find(|&j| doc.tokens[j].kind == TokenKind::Possessive) {
-        if (start..pos).any(|j| person_at[j].is_some()) {
-            start = pos + 1;
-        }
+    if let Some(pos) = (start..end).find(|&j| doc.tokens[j].kind == TokenKind::Possessive)
+        && (start..pos).any(|j| person_at[j].is_some())
+    {
+        start = pos + 1;
     }
     // Stop before another person or the title in front of them.
     if let Some(other) = (start..end).find(|&j| person_at[j].is_some()) {

@@ -109,10 +109,10 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
         }
     }
     // "Kessler's chief executive": the possessor is not part of the title.
-    if let Some(p) = words.iter().position(|w| w == "'s") {
-        if !words[..p].iter().any(|w| w == "of") {
-            words.drain(..=p);
-        }
+    if let Some(p) = words.iter().position(|w| w == "'s")
+        && !words[..p].iter().any(|w| w == "of")
+    {
+        words.drain(..=p);
     }
     let mut former = false;
     let mut deputy = false;

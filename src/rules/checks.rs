@@ -85,7 +85,7 @@ fn majority<'a>(votes: impl Iterator<Item = (&'a str, usize)>) -> Option<String>
         tally.entry(v).or_default().insert(article);
     }
     let mut counts: Vec<(usize, &str)> = tally.iter().map(|(v, a)| (a.len(), *v)).collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.0));
     match counts.as_slice() {
         [(n, v), rest @ ..] if rest.first().is_none_or(|r| r.0 < *n) => Some(v.to_string()),
         _ => None,
@@ -310,7 +310,11 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
             continue;
         }
         let all: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
-        let suggestion = majority(bad.iter().zip(&all).map(|(r, c)| (c.value.as_str(), r.article)));
+        let suggestion = majority(
+            bad.iter()
+                .zip(&all)
+                .map(|(r, c)| (c.value.as_str(), r.article)),
+        );
         let claims = one_per_value(bad.iter().copied().zip(all));
         out.push(Finding {
             subject: subject.label.clone(),
@@ -512,7 +516,12 @@ fn disagreeing<'a, T: 'a>(
             continue;
         }
         let values: Vec<String> = bad.iter().map(|&r| value(get(r))).collect();
-        let suggestion = majority(values.iter().zip(bad.iter()).map(|(v, r)| (v.as_str(), r.article)));
+        let suggestion = majority(
+            values
+                .iter()
+                .zip(bad.iter())
+                .map(|(v, r)| (v.as_str(), r.article)),
+        );
         let claims = one_per_value(bad.iter().map(|&r| (r, to_claim(get(r)))));
         out.push(Finding {
             subject: subject.label.clone(),
