@@ -7,6 +7,7 @@
 pub mod align;
 pub mod article;
 pub mod error;
+pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod names;

@@ -37,6 +37,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
     },
+    /// Measure the checker against gold files: every folder under DIR that
+    /// holds a gold.yaml is one story.
+    Eval {
+        /// Folders to search for gold.yaml files.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+        /// Exit 1 when the total precision is below this.
+        #[arg(long, value_name = "P", default_value_t = 0.0)]
+        min_precision: f64,
+        /// Exit 1 when the total recall is below this.
+        #[arg(long, value_name = "R", default_value_t = 0.0)]
+        min_recall: f64,
+    },
     /// List the claims extracted from articles, one a line.
     Claims {
         /// Articles: files, or folders holding .txt and .md files.
@@ -94,6 +113,24 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
     match cli.command {
         Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Eval {
+            dirs,
+            format,
+            rules,
+            min_precision,
+            min_recall,
+        } => {
+            let set = RuleSet::load(&rules)?;
+            let eval = crosscheck::eval::evaluate(&dirs, &set)?;
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
+                Format::Table => eval.to_table(output_width()),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            let t = &eval.total;
+            let below = t.precision() < min_precision || t.recall() < min_recall || t.traps > 0 && min_precision > 0.0;
+            Ok(ExitCode::from(if below { 1 } else { 0 }))
+        }
         Command::Check {
             paths,
             format,
@@ -105,14 +142,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             let report = crosscheck::check(&articles, &set);
             let text = match format {
                 Format::Json => report.to_json(),
-                Format::Table => {
-                    let width = if std::io::stdout().is_terminal() {
-                        terminal_width().unwrap_or(100)
-                    } else {
-                        100
-                    };
-                    report.to_table(width)
-                }
+                Format::Table => report.to_table(output_width()),
             };
             // A closed stdout (`| head`) ends the run quietly.
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
@@ -146,6 +176,8 @@ fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crossch
     Ok(ExitCode::SUCCESS)
 }
 
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok()?.parse().ok()
+/// The terminal's width where there is one (from `COLUMNS`), else 100.
+fn output_width() -> u16 {
+    let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
+    if std::io::stdout().is_terminal() { columns().unwrap_or(100) } else { 100 }
 }
