@@ -98,10 +98,16 @@ pub fn align<'a>(
                 let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
                 let usable = v.conversion_of.is_none()
                     && !v.reported
+                    && !v.partial
                     && v.dimension != "age"
                     && !(needs_noun && noun.is_empty());
                 let key = if needs_noun {
-                    format!("{} {noun}", v.dimension)
+                    // A count of people is about its event: killed, injured.
+                    let event = match v.dimension.as_str() {
+                        "count" => v.event.as_deref().unwrap_or(""),
+                        _ => "",
+                    };
+                    format!("{} {noun} {event}", v.dimension).trim().to_string()
                 } else {
                     v.dimension.clone()
                 };

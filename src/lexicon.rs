@@ -31,6 +31,8 @@ pub struct LexiconData {
     pub currencies: BTreeMap<String, Vec<String>>,
     pub noun_groups: BTreeMap<String, Vec<String>>,
     pub reported_cues: Vec<String>,
+    pub partial_cues: Vec<String>,
+    pub secondary_place_cues: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -119,6 +121,8 @@ impl LexiconData {
             self.noun_groups.entry(k).or_default().extend(v);
         }
         self.reported_cues.extend(other.reported_cues);
+        self.partial_cues.extend(other.partial_cues);
+        self.secondary_place_cues.extend(other.secondary_place_cues);
     }
 }
 
@@ -160,6 +164,8 @@ pub struct Lexicon {
     currencies: HashMap<String, String>,
     noun_group: HashMap<String, String>,
     reported_cues: HashSet<String>,
+    partial_cues: HashSet<String>,
+    secondary_place_cues: HashSet<String>,
     /// Thresholds for deciding that two names are one person.
     pub names: NameParams,
 }
@@ -187,6 +193,8 @@ impl Lexicon {
             function_words: folded_set(&data.function_words),
             speech_verbs: folded_set(&data.speech_verbs),
             reported_cues: folded_set(&data.reported_cues),
+            partial_cues: folded_set(&data.partial_cues),
+            secondary_place_cues: folded_set(&data.secondary_place_cues),
             ..Default::default()
         };
         lex.max_title_words = data
@@ -356,6 +364,12 @@ impl Lexicon {
     }
     pub fn is_reported_cue(&self, w: &str) -> bool {
         self.reported_cues.contains(&fold(w))
+    }
+    pub fn is_partial_cue(&self, w: &str) -> bool {
+        self.partial_cues.contains(&fold(w))
+    }
+    pub fn is_secondary_place_cue(&self, w: &str) -> bool {
+        self.secondary_place_cues.contains(&fold(w))
     }
     pub fn event_class(&self, w: &str) -> Option<&str> {
         self.event_class.get(&fold(w)).map(String::as_str)

@@ -45,6 +45,9 @@ const ZONES: &[&str] = &[
 const RELATIVE: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
 
+/// How far (in tokens) the event word of a date may stand from it.
+const EVENT_WINDOW: usize = 12;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateValue {
     /// A day of the week, in a time zone ("local" unless a time says otherwise).
@@ -311,8 +314,21 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 *zone = z;
             }
         }
+        let year_at = |k: usize| {
+            let t = doc.tok(k);
+            (doc.tokens[k].kind == TokenKind::Number && t.len() == 4)
+                .then(|| t.parse::<u32>().ok())
+                .flatten()
+                .filter(|y| (1900..=2100).contains(y))
+        };
         for (s, e, value) in found {
-            let event = nearest_event(doc, lex, s, sentence.clone())
+            // "December 2003", "In 2004, on 26 December": a year next to the date.
+            let year = (e..(e + 3).min(end))
+                .chain(s.saturating_sub(3).max(sentence.start)..s)
+                .find_map(year_at);
+            // The event word must be close: a sentence may date several things.
+            let near = s.saturating_sub(EVENT_WINDOW).max(sentence.start)..(e + EVENT_WINDOW).min(sentence.end);
+            let event = nearest_event(doc, lex, s, near)
                 .map(|(c, _)| c)
                 .unwrap_or_default();
             let (span, text) = span_of(article, doc, s..e);
@@ -321,6 +337,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 text,
                 event,
                 value,
+                year,
             });
         }
     }

@@ -4,7 +4,10 @@
 
 use std::ops::Range;
 
-use super::{FigureClaim, span_of};
+use super::{FigureClaim, nearest_event, span_of};
+
+/// How far (in tokens) the event word of a figure may stand from it.
+const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::text::{Doc, TokenKind, fold, lemma};
@@ -45,6 +48,11 @@ pub struct FigureValue {
     /// Said of what someone asked or expected, not of what happened
     /// ("prosecutors had sought 12 years").
     pub reported: bool,
+    /// Said of a part only ("in Sumatra alone"), not of the whole.
+    pub partial: bool,
+    /// The event the figure is about, from the nearest event word of its
+    /// clause ("killed", "injured").
+    pub event: Option<String>,
 }
 
 impl FigureValue {
@@ -278,6 +286,19 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         .clone()
                         .filter(|&k| k < range.start && doc.is_word(k))
                         .any(|k| lex.is_reported_cue(doc.tok(k)));
+                    value.partial = cl
+                        .clone()
+                        .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.tok(k)));
+                    let near = range.start.saturating_sub(EVENT_WINDOW).max(cl.start)
+                        ..(range.end + EVENT_WINDOW).min(cl.end);
+                    value.event = nearest_event(doc, lex, range.start, near).map(|(e, _)| e);
+                    // "14 injured": the noun is the event, the count is of people.
+                    if let Some(n) = &value.noun
+                        && lex.noun_group(n).is_some()
+                        && let Some(e) = lex.event_class(n)
+                    {
+                        value.event = Some(e.to_string());
+                    }
                     // "(43 miles)" right after a figure converts it.
                     if range.start >= 2
                         && doc.is_punct(range.start - 1, "(")
@@ -531,6 +552,8 @@ impl FigureValue {
             years: Vec::new(),
             conversion_of: None,
             reported: false,
+            partial: false,
+            event: None,
         }
     }
 }

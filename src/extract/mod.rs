@@ -65,6 +65,9 @@ pub struct DateClaim {
     pub text: String,
     pub event: String,
     pub value: DateValue,
+    /// A year named in the sentence: dates of another year's event are
+    /// another subject.
+    pub year: Option<u32>,
 }
 
 #[derive(Debug, Clone)]

@@ -452,7 +452,9 @@ fn dates_compatible(a: &DateValue, b: &DateValue, p: &DateParams) -> Option<bool
         (Weekday { day: x, zone: zx }, Weekday { day: y, zone: zy }) => {
             (zx == zy).then_some(x == y)
         }
-        (Day { .. }, Day { .. }) | (Month(_), Month(_)) | (Quarter(_), Quarter(_)) => Some(a == b),
+        (Day { .. }, Day { .. }) | (Quarter(_), Quarter(_)) => Some(a == b),
+        // A month alone seldom dates the event itself (hearings, earlier events).
+        (Month(_), Month(_)) => None,
         _ => {
             let (Some((a0, a1, za)), Some((b0, b1, zb))) = (a.minutes(), b.minutes()) else {
                 return None;
@@ -470,7 +472,12 @@ fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
         al,
         &al.dates,
         |r| &al.claims[r.article].dates[r.index],
-        |a, b| dates_compatible(&a.value, &b.value, p),
+        |a, b| {
+            if a.year != b.year {
+                return None;
+            }
+            dates_compatible(&a.value, &b.value, p)
+        },
         |d| claim(&d.span, &d.text, d.value.display()),
         |d| d.value.display(),
     )
