@@ -322,6 +322,12 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 .filter(|y| (1900..=2100).contains(y))
         };
         for (s, e, value) in found {
+            // "officials said on Thursday": when it was said, not when it happened.
+            let said = (s.saturating_sub(2).max(sentence.start)..s)
+                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)));
+            if said {
+                continue;
+            }
             // "December 2003", "In 2004, on 26 December": a year next to the date.
             let year = (e..(e + 3).min(end))
                 .chain(s.saturating_sub(3).max(sentence.start)..s)

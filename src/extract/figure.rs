@@ -271,6 +271,10 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
         }
         let mut i = sentence.start;
         while i < sentence.end {
+            if let Some(skip) = score_or_ratio(doc, i, sentence.end) {
+                i = skip;
+                continue;
+            }
             match figure_at(doc, lex, i, sentence.clone()) {
                 Some((range, mut value)) => {
                     let cl = clause(doc, i, sentence);
@@ -556,6 +560,23 @@ impl FigureValue {
             event: None,
         }
     }
+}
+
+/// Scores and ratios are no amounts: "88-72 win", "1 in 500"; the index
+/// after them.
+fn score_or_ratio(doc: &Doc, i: usize, end: usize) -> Option<usize> {
+    let number = |k: usize| k < end && doc.tokens[k].kind == TokenKind::Number;
+    if !number(i) {
+        return None;
+    }
+    let glued = |k: usize| !doc.tokens[k].after_space;
+    if i + 2 < end && matches!(doc.tok(i + 1), "-" | "–") && glued(i + 1) && glued(i + 2) && number(i + 2) {
+        return Some(i + 3);
+    }
+    if i + 2 < end && doc.folded(i + 1) == "in" && number(i + 2) && doc.tok(i + 2).len() != 4 {
+        return Some(i + 3);
+    }
+    None
 }
 
 /// "58000" -> "58,000".

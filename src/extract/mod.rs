@@ -168,6 +168,22 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
                     "updated" | "published" | "posted" | "copyright"
                 )
             }))
+        // Time stamps and shouting lines: "WEDNESDAY, MARCH 4, 2009, 10:53 AM".
+        || (len <= 15
+            && !(sentence.clone())
+                .any(|i| doc.is_word(i) && doc.tok(i).chars().any(char::is_lowercase)))
+}
+
+/// Headlines in Title Case capitalise every word, so capitals there say
+/// nothing about names.
+fn is_title_case(doc: &Doc, lex: &Lexicon, sentence: &std::ops::Range<usize>) -> bool {
+    let words: Vec<usize> = sentence.clone().filter(|&i| doc.is_word(i)).collect();
+    // Every word but short function words capitalised.
+    let lower_content = words
+        .iter()
+        .filter(|&&i| !doc.is_capitalized(i) && !lex.is_function_word(doc.tok(i)))
+        .count();
+    words.len() >= 4 && lower_content == 0
 }
 
 pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
@@ -177,9 +193,15 @@ pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
         .iter()
         .map(|s| is_boilerplate(&doc, s))
         .collect();
-    let (people, roles) = person::extract(article, &doc, lex, &skip);
+    let skip_names: Vec<bool> = doc
+        .sentences
+        .iter()
+        .zip(&skip)
+        .map(|(s, &b)| b || is_title_case(&doc, lex, s))
+        .collect();
+    let (people, roles) = person::extract(article, &doc, lex, &skip_names);
     let figures = figure::extract(article, &doc, lex, &skip);
-    let places = place::extract(article, &doc, lex, &skip, &people);
+    let places = place::extract(article, &doc, lex, &skip_names, &people);
     let dates = date::extract(article, &doc, lex, &skip);
     ArticleClaims {
         people,

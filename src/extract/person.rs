@@ -343,7 +343,8 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
         head -= 1;
         steps += 1;
     }
-    if !doc.is_word(head) || !is_title_word(lex, doc.tok(head)) {
+    // "head" names an office only as "head of ..." or "head coach".
+    if !doc.is_word(head) || !is_title_word(lex, doc.tok(head)) || doc.folded(head) == "head" {
         return None;
     }
     let mut start = head;

@@ -13,8 +13,11 @@ pub struct RoleValue {
     /// The canonical head title ("chief executive", "governor"), or the
     /// relation ("son in law").
     pub head: String,
-    /// Domain words that narrow the title ("army", "interior").
+    /// Words that narrow the title ("army", "interior", "Kessler").
     pub qualifiers: BTreeSet<String>,
+    /// The qualifiers that name a field of office ("interior", "army"):
+    /// two different fields are two offices.
+    pub domains: BTreeSet<String>,
     pub former: bool,
     pub deputy: bool,
     /// A family tie rather than an office.
@@ -49,12 +52,17 @@ impl RoleValue {
         if self.relation || other.relation {
             return self.head == other.head;
         }
-        // One title narrows the other: "presiding judge" / "judge",
-        // "district fire chief" / "chief of district fire service".
+        // One title narrows the other ("presiding judge" / "judge"); an
+        // organisation named on one side only changes nothing ("NYPD
+        // Commissioner" / "Police Commissioner"), a different field does
+        // ("Interior Minister" / "Housing Minister").
         let (a, b) = (self.all_words(), other.all_words());
-        self.former == other.former
-            && self.deputy == other.deputy
-            && (a.is_subset(&b) || b.is_subset(&a))
+        let heads_agree = self.head.split(' ').all(|w| b.contains(w))
+            || other.head.split(' ').all(|w| a.contains(w));
+        let fields_agree = self.domains.is_empty()
+            || other.domains.is_empty()
+            || !self.domains.is_disjoint(&other.domains);
+        self.former == other.former && self.deputy == other.deputy && heads_agree && fields_agree
     }
 
     fn all_words(&self) -> BTreeSet<&str> {
@@ -101,6 +109,7 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
             return Some(RoleValue {
                 head: words[pos..pos + n].join(" "),
                 qualifiers: BTreeSet::new(),
+                domains: BTreeSet::new(),
                 former: words[..pos].iter().any(|w| lex.is_former(w)),
                 deputy: false,
                 relation: true,
@@ -156,17 +165,19 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
     let (pos, n) = head?;
     let head_words: Vec<String> = words[pos..pos + n].iter().map(|w| lemma(w)).collect();
     let head = head_words.join(" ");
-    let qualifiers = words[..pos]
+    let qualifiers: BTreeSet<String> = words[..pos]
         .iter()
         .chain(&words[pos + n..])
         .filter(|w| !JOINERS.contains(&w.as_str()) && !w.chars().all(|c| !c.is_alphanumeric()))
         .map(|w| lemma(w))
         .filter(|w| !head_words.contains(w))
         .collect();
+    let domains = qualifiers.iter().filter(|w| lex.is_title_domain(w)).cloned().collect();
     Some(RoleValue {
         vague: lex.is_vague_role(&head),
         head,
         qualifiers,
+        domains,
         former,
         deputy,
         relation: false,

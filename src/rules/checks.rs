@@ -192,7 +192,13 @@ fn role_mismatch(al: &Aligned) -> Vec<Finding> {
                 for &i in &rx {
                     for &j in &ry {
                         let (a, b) = (&roles[i].1.value, &roles[j].1.value);
-                        if a.comparable(b) && !a.compatible(b) {
+                        // An article that gives both roles at once ("team
+                        // president and general manager") says they coexist.
+                        let together = articles.iter().any(|&z| {
+                            let rz = || roles.iter().filter(move |r| r.0 == z).map(|r| &r.1.value);
+                            rz().any(|v| v.compatible(a)) && rz().any(|v| v.compatible(b))
+                        });
+                        if a.comparable(b) && !a.compatible(b) && !together {
                             bad.insert(i);
                             bad.insert(j);
                         }
