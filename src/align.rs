@@ -103,8 +103,9 @@ pub fn align<'a>(
                     && !(needs_noun && noun.is_empty());
                 let key = if needs_noun {
                     // A count of people is about its event: killed, injured.
-                    let event = match v.dimension.as_str() {
-                        "count" => v.event.as_deref().unwrap_or(""),
+                    let grouped = v.noun.as_deref().and_then(|n| lex.noun_group(n)).is_some();
+                    let event = match v.event.as_deref() {
+                        Some(e) if grouped && v.dimension == "count" => e,
                         _ => "",
                     };
                     format!("{} {noun} {event}", v.dimension).trim().to_string()

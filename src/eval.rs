@@ -76,16 +76,28 @@ impl Counts {
 
     /// Reported conflicts that match a gold or optional entry, over all reported.
     pub fn precision(&self) -> f64 {
-        if self.reported == 0 { 0.0 } else { (self.reported - self.extra) as f64 / self.reported as f64 }
+        if self.reported == 0 {
+            0.0
+        } else {
+            (self.reported - self.extra) as f64 / self.reported as f64
+        }
     }
 
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 0.0 } else { self.found as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.found as f64 / self.gold as f64
+        }
     }
 
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -125,8 +137,14 @@ pub fn find_stories(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
         if dir.join("gold.yaml").is_file() {
             out.push(dir.to_path_buf());
         }
-        let entries = fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
-        let mut subdirs: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+        let entries = fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut subdirs: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
         subdirs.sort();
         for d in subdirs {
             walk(&d, out)?;
@@ -143,7 +161,10 @@ pub fn find_stories(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Checks one story and scores the report against its gold file.
 pub fn score_story(dir: &Path, set: &RuleSet) -> Result<StoryScore> {
     let gold_path = dir.join("gold.yaml");
-    let text = fs::read_to_string(&gold_path).map_err(|source| Error::Io { path: gold_path.clone(), source })?;
+    let text = fs::read_to_string(&gold_path).map_err(|source| Error::Io {
+        path: gold_path.clone(),
+        source,
+    })?;
     let gold: Gold = serde_yaml::from_str(&text).map_err(|e| {
         let loc = e.location();
         Error::Rules {
@@ -212,7 +233,10 @@ pub fn evaluate(dirs: &[PathBuf], set: &RuleSet) -> Result<Evaluation> {
     let stories = find_stories(dirs)?;
     if stories.is_empty() {
         let path = dirs.first().cloned().unwrap_or_default();
-        return Err(Error::rules(path.display().to_string(), "no folder with a gold.yaml under this path"));
+        return Err(Error::rules(
+            path.display().to_string(),
+            "no folder with a gold.yaml under this path",
+        ));
     }
     let stories = stories
         .iter()
@@ -226,7 +250,11 @@ pub fn evaluate(dirs: &[PathBuf], set: &RuleSet) -> Result<Evaluation> {
             total.add(*c);
         }
     }
-    Ok(Evaluation { stories, total, kinds })
+    Ok(Evaluation {
+        stories,
+        total,
+        kinds,
+    })
 }
 
 impl Evaluation {
@@ -239,7 +267,17 @@ impl Evaluation {
             .load_style(UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Dynamic)
             .set_width(width)
-            .set_header(vec!["story", "gold", "found", "reported", "extra", "traps", "precision", "recall", "F1"]);
+            .set_header(vec![
+                "story",
+                "gold",
+                "found",
+                "reported",
+                "extra",
+                "traps",
+                "precision",
+                "recall",
+                "F1",
+            ]);
         let row = |name: String, c: &Counts| {
             vec![
                 name,
@@ -258,7 +296,9 @@ impl Evaluation {
                 a.add(*c);
                 a
             });
-            let name = Path::new(&s.story).file_name().map_or(s.story.clone(), |n| n.to_string_lossy().into_owned());
+            let name = Path::new(&s.story)
+                .file_name()
+                .map_or(s.story.clone(), |n| n.to_string_lossy().into_owned());
             table.add_row(row(name, &c));
         }
         for (k, c) in &self.kinds {
@@ -273,7 +313,10 @@ impl Evaluation {
             }
             for c in &s.extras {
                 let texts: Vec<&str> = c.claims.iter().map(|x| x.text.as_str()).collect();
-                out.push_str(&format!("{}: extra {} {:?} {:?}\n", s.story, c.kind, c.subject, texts));
+                out.push_str(&format!(
+                    "{}: extra {} {:?} {:?}\n",
+                    s.story, c.kind, c.subject, texts
+                ));
             }
             for t in &s.trap_hits {
                 out.push_str(&format!("{}: trap {} {:?}\n", s.story, t.kind, t.values));

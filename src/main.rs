@@ -128,7 +128,9 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             let t = &eval.total;
-            let below = t.precision() < min_precision || t.recall() < min_recall || t.traps > 0 && min_precision > 0.0;
+            let below = t.precision() < min_precision
+                || t.recall() < min_recall
+                || t.traps > 0 && min_precision > 0.0;
             Ok(ExitCode::from(if below { 1 } else { 0 }))
         }
         Command::Check {
@@ -179,5 +181,9 @@ fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crossch
 /// The terminal's width where there is one (from `COLUMNS`), else 100.
 fn output_width() -> u16 {
     let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
-    if std::io::stdout().is_terminal() { columns().unwrap_or(100) } else { 100 }
+    if std::io::stdout().is_terminal() {
+        columns().unwrap_or(100)
+    } else {
+        100
+    }
 }

@@ -46,7 +46,7 @@ const RELATIVE: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
 
 /// How far (in tokens) the event word of a date may stand from it.
-const EVENT_WINDOW: usize = 12;
+const EVENT_WINDOW: usize = 16;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateValue {
@@ -296,20 +296,28 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             }
             i += 1;
         }
-        // A weekday next to a time in another zone is that zone's day.
+        // A weekday takes the zone of the nearest time in its bracket:
+        // "10:42 p.m. on Tuesday (0142 GMT on Wednesday)".
+        let bracket = |a: usize, b: usize| {
+            (a.min(b)..a.max(b)).any(|t| doc.is_punct(t, "(") || doc.is_punct(t, ")"))
+        };
         for k in 0..found.len() {
-            let zone = [k.wrapping_sub(1), k + 1]
+            let (ks, ke) = (found[k].0, found[k].1);
+            let zone = found
                 .iter()
-                .filter_map(|&n| found.get(n))
-                .find_map(|(s, e, v)| match v {
-                    DateValue::Time { zone, .. }
-                        if zone != "local"
-                            && (s.abs_diff(found[k].1) <= 1 || e.abs_diff(found[k].0) <= 1) =>
-                    {
-                        Some(zone.clone())
+                .filter_map(|(s, e, v)| match v {
+                    DateValue::Time { zone, .. } => {
+                        let gap = if *e <= ks {
+                            ks - e
+                        } else {
+                            s.saturating_sub(ke)
+                        };
+                        (gap <= 2 && !bracket(*s, ks)).then_some((gap, zone.clone()))
                     }
                     _ => None,
-                });
+                })
+                .min()
+                .map(|(_, z)| z);
             if let (Some(z), DateValue::Weekday { zone, .. }) = (zone, &mut found[k].2) {
                 *zone = z;
             }
@@ -333,7 +341,8 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 .chain(s.saturating_sub(3).max(sentence.start)..s)
                 .find_map(year_at);
             // The event word must be close: a sentence may date several things.
-            let near = s.saturating_sub(EVENT_WINDOW).max(sentence.start)..(e + EVENT_WINDOW).min(sentence.end);
+            let near = s.saturating_sub(EVENT_WINDOW).max(sentence.start)
+                ..(e + EVENT_WINDOW).min(sentence.end);
             let event = nearest_event(doc, lex, s, near)
                 .map(|(c, _)| c)
                 .unwrap_or_default();

@@ -570,7 +570,12 @@ fn score_or_ratio(doc: &Doc, i: usize, end: usize) -> Option<usize> {
         return None;
     }
     let glued = |k: usize| !doc.tokens[k].after_space;
-    if i + 2 < end && matches!(doc.tok(i + 1), "-" | "–") && glued(i + 1) && glued(i + 2) && number(i + 2) {
+    if i + 2 < end
+        && matches!(doc.tok(i + 1), "-" | "–")
+        && glued(i + 1)
+        && glued(i + 2)
+        && number(i + 2)
+    {
         return Some(i + 3);
     }
     if i + 2 < end && doc.folded(i + 1) == "in" && number(i + 2) && doc.tok(i + 2).len() != 4 {

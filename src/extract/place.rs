@@ -105,7 +105,8 @@ pub fn extract(
             }
             // "<event> in <Place>" and "in <Place> ... <event>".
             // "felt in Oman": where an event was noticed, not where it was.
-            let noticed = (i.saturating_sub(2).max(s)..i).any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
+            let noticed = (i.saturating_sub(2).max(s)..i)
+                .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
             if PREPOSITIONS.contains(&doc.folded(i).as_str()) && !noticed {
                 let mut j = i + 1;
                 if j < e && doc.folded(j) == "the" {

@@ -172,7 +172,11 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
         .map(|w| lemma(w))
         .filter(|w| !head_words.contains(w))
         .collect();
-    let domains = qualifiers.iter().filter(|w| lex.is_title_domain(w)).cloned().collect();
+    let domains = qualifiers
+        .iter()
+        .filter(|w| lex.is_title_domain(w))
+        .cloned()
+        .collect();
     Some(RoleValue {
         vague: lex.is_vague_role(&head),
         head,

@@ -18,7 +18,7 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
             (Check::NameSpelling, _) => name_spelling(aligned),
             (Check::RoleMismatch, _) => role_mismatch(aligned),
             (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p),
-            (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p),
+            (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p, &set.lexicon),
             (Check::UnitConversion, Params::Figure(p)) => unit_conversion(aligned, p),
             (Check::EventPlace, _) => event_place(aligned, &set.lexicon),
             (Check::EventDate, Params::Date(p)) => event_date(aligned, p),
@@ -333,7 +333,7 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
 
 /// Near-equal figures counting different things in the same story, the
 /// classic garbled figure ("58,000 workers" / "56,000 families").
-fn garbled_figure(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
+fn garbled_figure(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut all: Vec<ClaimRef> = al
         .figures
@@ -365,12 +365,8 @@ fn garbled_figure(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
             {
                 continue;
             }
-            let related = al
-                .figures
-                .iter()
-                .any(|s| s.claims.contains(&x) && s.claims.contains(&y))
-                || vx.context.contains(ny)
-                || vy.context.contains(nx);
+            // Both count things of one kind ("workers" / "families").
+            let related = lex.noun_group(nx).is_some() && lex.noun_group(nx) == lex.noun_group(ny);
             let diff = (vx.number - vy.number).abs() / vx.number.max(vy.number);
             if !related || diff == 0.0 || diff > p.max_relative_difference {
                 continue;
@@ -543,4 +539,127 @@ fn disagreeing<'a, T: 'a>(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::OnceLock;
+
+    use crate::article::Article;
+    use crate::rules::{Conflict, RuleSet};
+
+    fn set() -> &'static RuleSet {
+        static SET: OnceLock<RuleSet> = OnceLock::new();
+        SET.get_or_init(|| RuleSet::load(&[] as &[&str]).unwrap())
+    }
+
+    /// The conflicts of rule `rule` between two one-paragraph articles.
+    fn conflicts(rule: &str, a: &str, b: &str) -> Vec<Conflict> {
+        let articles = [Article::new("a.txt", a), Article::new("b.txt", b)];
+        crate::check(&articles, set())
+            .conflicts
+            .into_iter()
+            .filter(|c| c.rule == rule)
+            .collect()
+    }
+
+    fn values(c: &Conflict) -> Vec<&str> {
+        c.claims.iter().map(|x| x.text.as_str()).collect()
+    }
+
+    #[test]
+    fn spelling_flags_variants_not_nicknames() {
+        let c = conflicts(
+            "name-spelling",
+            "Mayor Katarina Novak said the bridge was closed. Coach Robert Ellis agreed.",
+            "Mayor Katarina Nowak said the bridge would reopen. Coach Bob Ellis agreed.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(values(&c[0]), ["Katarina Novak", "Katarina Nowak"]);
+    }
+
+    #[test]
+    fn role_flags_other_offices_not_other_wordings() {
+        let c = conflicts(
+            "role-mismatch",
+            "Interior Minister Lena Vogt and Secretary of the Navy Paul Hart spoke.",
+            "Housing Minister Lena Vogt and Navy Secretary Paul Hart spoke.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].subject, "Lena Vogt");
+    }
+
+    #[test]
+    fn figures_flag_different_values_not_different_wordings() {
+        let c = conflicts(
+            "figure-mismatch",
+            "The storm destroyed 1.2 million homes across the coast, officials said.",
+            "The storm destroyed 900,000 homes across the coast, officials said.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let same = conflicts(
+            "figure-mismatch",
+            "The storm destroyed 1.2 million homes across the coast, officials said.",
+            "The storm destroyed 1,200,000 homes across the coast, officials said.",
+        );
+        assert!(same.is_empty(), "{same:?}");
+    }
+
+    #[test]
+    fn hedged_figures_are_ranges() {
+        let c = conflicts(
+            "figure-mismatch",
+            "The blast killed at least 23 people in the market, police said.",
+            "The blast killed 31 people in the market, police said.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn conversions_in_brackets_must_hold() {
+        let c = conflicts(
+            "unit-conversion",
+            "The plume rose 5 kilometres (8 miles) high.",
+            "Nothing here.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let ok = conflicts(
+            "unit-conversion",
+            "The plume rose 5 kilometres (3.1 miles) high.",
+            "Nothing.",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn places_inside_one_another_agree() {
+        let c = conflicts(
+            "event-place",
+            "The summit in Lyon ended.",
+            "The summit in Nantes ended.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let ok = conflicts(
+            "event-place",
+            "The summit in Lyon ended.",
+            "The summit in France ended.",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+    }
+
+    #[test]
+    fn dates_compare_within_one_time_zone() {
+        let c = conflicts(
+            "event-date",
+            "The launch took place at 9:15 p.m. local time.",
+            "The launch took place at 9:51 p.m. local time.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        let ok = conflicts(
+            "event-date",
+            "The launch took place at 9:15 p.m. local time.",
+            "The launch took place at 0115 GMT.",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+    }
 }
