@@ -220,6 +220,16 @@ fn is_year(doc: &Doc, i: usize) -> Option<u32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
+/// A year that dates an event: "until 2030" is a deadline instead.
+fn event_year(doc: &Doc, i: usize) -> Option<u32> {
+    let deadline = i > 0
+        && matches!(
+            doc.folded(i - 1).as_str(),
+            "until" | "till" | "through" | "by" | "to"
+        );
+    is_year(doc, i).filter(|_| !deadline)
+}
+
 /// A number at token `i`: its value, and the index after it.
 fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     let t = &doc.tokens[i];
@@ -278,7 +288,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             match figure_at(doc, lex, i, sentence.clone()) {
                 Some((range, mut value)) => {
                     let cl = clause(doc, i, sentence);
-                    value.years = cl.clone().filter_map(|k| is_year(doc, k)).collect();
+                    value.years = cl.clone().filter_map(|k| event_year(doc, k)).collect();
                     value.context = cl
                         .clone()
                         .filter(|&k| doc.is_word(k) && !range.contains(&k))

@@ -56,6 +56,9 @@ pub struct PlaceClaim {
     pub place: String,
     /// Index into the gazetteer, where the place is known.
     pub known: Option<usize>,
+    /// Given as a reference point ("70 km east of Munich", "near Tarata")
+    /// rather than as the place itself.
+    pub relative: bool,
 }
 
 /// When an event took place.

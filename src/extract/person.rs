@@ -148,7 +148,7 @@ pub fn extract(
         let evidence = lex.is_given_name(&words[0])
             || words
                 .iter()
-                .any(|w| is_hyphenated_given(w) || lex.is_given_name(w))
+                .any(|w| is_hyphenated_given(lex, w) || lex.is_given_name(w))
             || (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
             || pre_title(doc, lex, c).is_some()
             || near_speech_verb(doc, lex, c)
@@ -279,14 +279,19 @@ fn is_place_name(lex: &Lexicon, words: &[String]) -> bool {
 }
 
 /// Romanised Korean given names are written "Jae-won", "Ha-eun".
-fn is_hyphenated_given(w: &str) -> bool {
+/// "Porto-based" is no name: the second syllable must not be a word of
+/// the lexicon.
+fn is_hyphenated_given(lex: &Lexicon, w: &str) -> bool {
     let mut parts = w.split('-');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(a), Some(b), None) => {
             a.chars().next().is_some_and(char::is_uppercase)
                 && a.len() <= 5
-                && b.len() <= 5
+                && b.len() <= 4
                 && b.chars().all(char::is_lowercase)
+                && lex.place_noun_class(b).is_none()
+                && lex.event_class(b).is_none()
+                && !lex.is_function_word(b)
         }
         _ => false,
     }

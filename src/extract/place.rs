@@ -49,27 +49,31 @@ pub fn extract(
         }
     }
     let mut out = Vec::new();
-    let push =
-        |range: Range<usize>, event: String, known: Option<usize>, out: &mut Vec<PlaceClaim>| {
-            let (span, text) = span_of(article, doc, range.clone());
-            let place = match known {
-                Some(k) => lex.places[k].name.clone(),
-                None => text.clone(),
-            };
-            if out
-                .iter()
-                .any(|p: &PlaceClaim| p.span == span && p.event == event)
-            {
-                return;
-            }
-            out.push(PlaceClaim {
-                span,
-                text,
-                event,
-                place,
-                known,
-            });
+    let push = |range: Range<usize>,
+                event: String,
+                known: Option<usize>,
+                relative: bool,
+                out: &mut Vec<PlaceClaim>| {
+        let (span, text) = span_of(article, doc, range.clone());
+        let place = match known {
+            Some(k) => lex.places[k].name.clone(),
+            None => text.clone(),
         };
+        if out
+            .iter()
+            .any(|p: &PlaceClaim| p.span == span && p.event == event)
+        {
+            return;
+        }
+        out.push(PlaceClaim {
+            span,
+            text,
+            event,
+            place,
+            known,
+            relative,
+        });
+    };
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
             continue;
@@ -96,7 +100,7 @@ pub fn extract(
             {
                 let name = doc.slice(s..j);
                 let known = lex.place(name);
-                push(s..j, "dateline".into(), known, &mut out);
+                push(s..j, "dateline".into(), known, false, &mut out);
             }
         }
         for i in s..e {
@@ -107,10 +111,19 @@ pub fn extract(
             // "felt in Oman": where an event was noticed, not where it was.
             let noticed = (i.saturating_sub(2).max(s)..i)
                 .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
-            if PREPOSITIONS.contains(&doc.folded(i).as_str()) && !noticed {
+            let word = doc.folded(i);
+            // "southwest of Tarata": a direction makes "of" locate.
+            let directional = word == "of" && i > s && is_direction(&doc.folded(i - 1));
+            if (PREPOSITIONS.contains(&word.as_str()) || word == "on" || directional) && !noticed {
                 let mut j = i + 1;
                 if j < e && doc.folded(j) == "the" {
                     j += 1;
+                }
+                // "the town of Candarave": the kind of place, then its name.
+                let mut named = false;
+                if j + 1 < e && is_settlement(&doc.folded(j)) && doc.folded(j + 1) == "of" {
+                    j += 2;
+                    named = true;
                 }
                 let run = name_run(doc, lex, j, e, &person_tok);
                 if run.is_empty() {
@@ -121,12 +134,16 @@ pub fn extract(
                 let org = run
                     .clone()
                     .any(|k| lex.is_org_word(doc.tok(k)) || lex.event_class(doc.tok(k)).is_some());
-                if org || (known.is_none() && (j > i + 1 || run.len() > 3)) {
+                // An unknown name owning something ("Nixon's home") is no place.
+                let owner = run.end < e && doc.tokens[run.end].kind == TokenKind::Possessive;
+                let unknown_ok = named || (j == i + 1 && run.len() <= 3 && !owner && word != "on");
+                if org || (known.is_none() && !unknown_ok) {
                     continue;
                 }
                 let window = i.saturating_sub(EVENT_WINDOW).max(s)..(run.end + EVENT_WINDOW).min(e);
                 if let Some((event, _)) = nearest_event(doc, lex, i, window) {
-                    push(run, event, known, &mut out);
+                    let relative = directional || matches!(word.as_str(), "near" | "outside");
+                    push(run, event, known, relative, &mut out);
                 }
                 continue;
             }
@@ -187,11 +204,12 @@ pub fn extract(
                         event: class.to_string(),
                         place: known.map_or(p.to_string(), |k| lex.places[k].name.clone()),
                         known,
+                        relative: false,
                     });
                 } else if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
                     if known.is_some() || place_end < j {
-                        push(i..place_end, event.to_string(), known, &mut out);
+                        push(i..place_end, event.to_string(), known, false, &mut out);
                     }
                 }
             }
@@ -242,4 +260,38 @@ mod tests {
             "{p:?}"
         );
     }
+}
+
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
+}
+
+fn is_settlement(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "province"
+            | "region"
+            | "district"
+            | "island"
+            | "port"
+            | "municipality"
+            | "county"
+    )
 }

@@ -277,7 +277,11 @@ fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
         .filter(|w| ca.contains(w))
         .collect::<BTreeSet<_>>()
         .len();
-    shared >= p.min_shared_context
+    // A shared noun ("five-year contract" / "four-year contract") is context
+    // too, where the noun is not already what makes the subject.
+    let noun_bonus =
+        usize::from(va.dimension != "count" && va.noun.is_some() && va.noun == vb.noun);
+    shared + noun_bonus >= p.min_shared_context
 }
 
 fn figure_claim(f: &FigureClaim) -> ConflictClaim {
@@ -442,7 +446,9 @@ fn event_place(al: &Aligned, lex: &Lexicon) -> Vec<Finding> {
         al,
         &al.places,
         |r| &al.claims[r.article].places[r.index],
-        |a, b| Some(places_compatible(a, b, lex)),
+        // A reference point ("east of Munich") is not compared with a place
+        // given outright ("in Waldkraiburg").
+        |a, b| (a.relative == b.relative).then(|| places_compatible(a, b, lex)),
         |p| claim(&p.span, &p.text, p.place.clone()),
         |p| p.place.clone(),
     )
