@@ -218,6 +218,40 @@ pub fn extract(
     out
 }
 
+fn is_direction(w: &str) -> bool {
+    matches!(
+        w,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "north-east"
+            | "north-west"
+            | "south-east"
+            | "south-west"
+    )
+}
+
+fn is_settlement(w: &str) -> bool {
+    matches!(
+        w,
+        "town"
+            | "city"
+            | "village"
+            | "province"
+            | "region"
+            | "district"
+            | "island"
+            | "port"
+            | "municipality"
+            | "county"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::claims;
@@ -260,38 +294,4 @@ mod tests {
             "{p:?}"
         );
     }
-}
-
-fn is_direction(w: &str) -> bool {
-    matches!(
-        w,
-        "north"
-            | "south"
-            | "east"
-            | "west"
-            | "northeast"
-            | "northwest"
-            | "southeast"
-            | "southwest"
-            | "north-east"
-            | "north-west"
-            | "south-east"
-            | "south-west"
-    )
-}
-
-fn is_settlement(w: &str) -> bool {
-    matches!(
-        w,
-        "town"
-            | "city"
-            | "village"
-            | "province"
-            | "region"
-            | "district"
-            | "island"
-            | "port"
-            | "municipality"
-            | "county"
-    )
 }
