@@ -216,8 +216,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Calendar words: never a name or a place.
-pub const MONTHS_AND_DAYS: &[&str] = &[
+/// Days of the week, Monday first.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Months, January first.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -230,14 +241,12 @@ pub const MONTHS_AND_DAYS: &[&str] = &[
     "october",
     "november",
     "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
+
+/// Calendar words (folded) are never a name or a place.
+pub fn is_calendar_word(folded: &str) -> bool {
+    WEEKDAYS.contains(&folded) || MONTHS.contains(&folded)
+}
 
 /// Words after which a full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -4,31 +4,8 @@
 use super::{DateClaim, nearest_event, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, TokenKind, fold};
+use crate::text::{Doc, MONTHS, TokenKind, WEEKDAYS, fold};
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const PARTS_OF_DAY: &[&str] = &[
     "morning",
     "afternoon",

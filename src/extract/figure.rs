@@ -222,8 +222,12 @@ fn is_year(doc: &Doc, i: usize) -> Option<u32> {
 
 /// A year that dates an event: "until 2030" is a deadline instead.
 fn event_year(doc: &Doc, i: usize) -> Option<u32> {
-    let deadline = (i.saturating_sub(2)..i)
-        .any(|k| matches!(doc.folded(k).as_str(), "until" | "till" | "through" | "by" | "to"));
+    let deadline = (i.saturating_sub(2)..i).any(|k| {
+        matches!(
+            doc.folded(k).as_str(),
+            "until" | "till" | "through" | "by" | "to"
+        )
+    });
     is_year(doc, i).filter(|_| !deadline)
 }
 

@@ -9,15 +9,13 @@ use super::{PersonMention, RoleClaim, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::names::{WordMatch, match_words};
-use crate::text::{Doc, TokenKind, fold, lemma};
+use crate::text::{Doc, TokenKind, fold, is_calendar_word, lemma};
 
 /// Lower-case words that join the parts of a name ("de la Fuente").
 const PARTICLES: &[&str] = &[
     "de", "la", "del", "della", "di", "da", "das", "dos", "do", "van", "von", "der", "den", "ter",
     "le", "du", "bin", "ibn", "al", "el", "y", "zu",
 ];
-
-use crate::text::MONTHS_AND_DAYS;
 
 fn is_initial(s: &str) -> bool {
     let mut c = s.chars();
@@ -52,7 +50,7 @@ fn is_vocabulary(lex: &Lexicon, w: &str) -> bool {
         || lex.demonym(w).is_some()
         || lex.is_org_word(w)
         || lex.is_speech_verb(w)
-        || MONTHS_AND_DAYS.contains(&f.as_str())
+        || is_calendar_word(&f)
 }
 
 /// Maximal runs of name words in a sentence, with particles inside.
@@ -376,10 +374,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             && (i.saturating_sub(2)..i).any(|k| doc.is_word(k) && is_title_word(lex, doc.tok(k)));
         if known || joiner {
             start = i;
-        } else if lex.is_function_word(w)
-            || lex.is_speech_verb(w)
-            || MONTHS_AND_DAYS.contains(&f.as_str())
-        {
+        } else if lex.is_function_word(w) || lex.is_speech_verb(w) || is_calendar_word(&f) {
             break;
         } else if doc.is_capitalized(i)
             && !lex.is_given_name(w)

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{PersonMention, PlaceClaim, nearest_event, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, MONTHS_AND_DAYS, TokenKind};
+use crate::text::{Doc, TokenKind, is_calendar_word};
 
 const PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
 
@@ -26,7 +26,7 @@ fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool])
         && doc.is_capitalized(j)
         && !person_tok[j]
         && !lex.is_function_word(doc.tok(j))
-        && !MONTHS_AND_DAYS.contains(&doc.folded(j).as_str())
+        && !is_calendar_word(doc.folded(j).as_str())
     {
         j += 1;
     }
