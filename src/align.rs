@@ -302,6 +302,8 @@ fn person_subject(
         })
         .collect::<Vec<_>>()
         .join(" ");
+    // The roles attached to any of the person's mentions.
+    let sorted = &mentions;
     let roles = claims
         .iter()
         .enumerate()
@@ -310,7 +312,12 @@ fn person_subject(
                 .iter()
                 .enumerate()
                 .filter(move |(_, r)| {
-                    mentions_contains(&mentions_of(members, entities, a), r.person)
+                    sorted
+                        .binary_search(&ClaimRef {
+                            article: a,
+                            index: r.person,
+                        })
+                        .is_ok()
                 })
                 .map(move |(index, _)| ClaimRef { article: a, index })
         })
@@ -321,18 +328,6 @@ fn person_subject(
         words,
         roles,
     }
-}
-
-fn mentions_of(members: &[usize], entities: &[Entity], article: usize) -> Vec<usize> {
-    members
-        .iter()
-        .filter(|&&e| entities[e].article == article)
-        .flat_map(|&e| entities[e].mentions.iter().copied())
-        .collect()
-}
-
-fn mentions_contains(list: &[usize], m: usize) -> bool {
-    list.contains(&m)
 }
 
 /// How many articles a set of mentions comes from.

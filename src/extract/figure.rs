@@ -120,12 +120,13 @@ fn word_number(w: &str) -> Option<f64> {
 fn scale(w: &str, money: bool) -> Option<f64> {
     match fold(w).as_str() {
         "hundred" => Some(1e2),
-        "thousand" | "k" if money || w == "thousand" => Some(1e3),
+        "thousand" => Some(1e3),
+        "k" if money => Some(1e3),
         "million" | "millions" => Some(1e6),
         "billion" | "billions" => Some(1e9),
         "trillion" => Some(1e12),
         "m" | "mn" | "mln" if money => Some(1e6),
-        "bn" | "b" | "billion." if money => Some(1e9),
+        "bn" | "b" if money => Some(1e9),
         "tn" if money => Some(1e12),
         _ => None,
     }
@@ -198,14 +199,13 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
     (Qualifier::Exact, i)
 }
 
+/// The values a hedged number allows.
 fn range_of(q: Qualifier, v: f64) -> (f64, f64) {
-    let (lo, hi) = (v.min(v * 1.0), v);
     match q {
-        Qualifier::Exact | Qualifier::Vague => (lo, hi),
-        Qualifier::AtLeast => (v, f64::INFINITY),
-        Qualifier::MoreThan => (v, f64::INFINITY),
+        Qualifier::Exact | Qualifier::Vague => (v, v),
+        Qualifier::AtLeast | Qualifier::MoreThan => (v, f64::INFINITY),
         Qualifier::About => (v * 0.9, v * 1.1),
-        Qualifier::AtMost => (f64::NEG_INFINITY.max(0.0).min(v), v),
+        Qualifier::AtMost => (0.0_f64.min(v), v),
         Qualifier::Nearly => (v * 0.9, v),
     }
 }

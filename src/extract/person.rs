@@ -494,9 +494,7 @@ fn appositive(
         }
         end += 1;
     }
-    if end >= c.sentence.end && !doc.is_punct(end.saturating_sub(1), ".") {
-        // An appositive is closed by punctuation, not by the sentence's end.
-    }
+
     // A possessor chain at the start: "President Volodymyr Zelenskyy’s new chief".
     if let Some(pos) = (start..end).find(|&j| doc.tokens[j].kind == TokenKind::Possessive)
         && (start..pos).any(|j| person_at[j].is_some())

@@ -127,7 +127,6 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
             }
         }
         let mut claims = Vec::new();
-        let mut votes = Vec::new();
         for refs in by_spelling.values() {
             let mut per_article: BTreeMap<usize, ClaimRef> = BTreeMap::new();
             for &r in refs {
@@ -140,7 +139,6 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
             for r in per_article.values() {
                 let m = &al.claims[r.article].people[r.index];
                 claims.push(claim(&m.span, &m.text, m.words.join(" ")));
-                votes.push((r.article, claims.len() - 1));
             }
         }
         claims.sort_by(|a, b| a.span.cmp(&b.span));
@@ -219,8 +217,6 @@ fn role_mismatch(al: &Aligned) -> Vec<Finding> {
                 )
             })
             .collect::<Vec<_>>();
-        let votes = bad.iter().map(|&i| (roles[i].1.text.as_str(), roles[i].0));
-        let _ = votes;
         out.push(Finding {
             subject: person.name.clone(),
             suggestion: None,
@@ -443,7 +439,6 @@ fn places_compatible(a: &PlaceClaim, b: &PlaceClaim, lex: &Lexicon) -> bool {
 
 fn event_place(al: &Aligned, lex: &Lexicon) -> Vec<Finding> {
     disagreeing(
-        al,
         &al.places,
         |r| &al.claims[r.article].places[r.index],
         // A reference point ("east of Munich") is not compared with a place
@@ -477,7 +472,6 @@ fn dates_compatible(a: &DateValue, b: &DateValue, p: &DateParams) -> Option<bool
 
 fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
     disagreeing(
-        al,
         &al.dates,
         |r| &al.claims[r.article].dates[r.index],
         |a, b| {
@@ -495,7 +489,6 @@ fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
 /// comparable with a claim of another, incompatible with it, and agreed
 /// with by nothing in that other article.
 fn disagreeing<'a, T: 'a>(
-    al: &Aligned,
     subjects: &[crate::align::Subject],
     get: impl Fn(ClaimRef) -> &'a T,
     compatible: impl Fn(&T, &T) -> Option<bool>,
@@ -503,7 +496,6 @@ fn disagreeing<'a, T: 'a>(
     value: impl Fn(&T) -> String,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    let _ = al;
     for subject in subjects {
         let refs = &subject.claims;
         let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
