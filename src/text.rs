@@ -96,6 +96,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// Invisible characters that may sit inside a word without breaking it:
+/// soft hyphen, zero-width space, non-joiner and joiner, word joiner,
+/// zero-width no-break space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`')
 }
@@ -114,7 +124,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut space = false;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+        if c.is_whitespace() || is_invisible(c) {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
                 newline = true;
             }
@@ -144,6 +154,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 match at(i) {
                     Some(c) if is_word_char(c) => i += 1,
+                    Some(c) if is_invisible(c) && at(i + 1).is_some_and(is_word_char) => i += 2,
                     Some(c)
                         if (is_apostrophe(c) || is_hyphen(c))
                             && at(i + 1).is_some_and(|d| d.is_alphabetic()) =>
@@ -303,7 +314,7 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_invisible(c) {
             continue;
         }
         match c {
@@ -390,6 +401,14 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_stay_inside_words() {
+        assert_eq!(
+            words("Ume\u{200b}rov\u{a0}Wit\u{ad}koff \u{200b}Kyiv"),
+            ["Ume\u{200b}rov", "Wit\u{ad}koff", "Kyiv"]
+        );
+    }
+
+    #[test]
     fn numbers_keep_separators_and_split_units() {
         assert_eq!(
             words("€3.8bn, 58,000 at 8:30pm"),
@@ -417,6 +436,7 @@ mod tests {
     fn folding_removes_case_diacritics_and_curly_quotes() {
         assert_eq!(fold("Łukasz Wróbel’s"), "lukasz wrobel's");
         assert_eq!(fold("Jose\u{301}"), "jose");
+        assert_eq!(fold("Ume\u{200b}rov Wit\u{ad}koff"), "umerov witkoff");
         assert_eq!(name_key("O’Neill"), name_key("o'neill"));
         assert_eq!(lemma("families"), "family");
         assert_eq!(lemma("workers"), "worker");
