@@ -175,9 +175,16 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
     for (a, c) in claims.iter().enumerate() {
         let first = entities.len();
         let mut entity_of = vec![usize::MAX; c.people.len()];
+        // The article's entity named exactly so: a name repeated is that
+        // entity, not a scan of all of them, which is quadratic on long
+        // articles and splits a name that two entities match.
+        let mut named: BTreeMap<Vec<String>, usize> = BTreeMap::new();
         for (m, mention) in c.people.iter().enumerate() {
+            let key = words_key(&mention.words);
             let target = if let Some(r) = mention.refers_to {
                 Some(entity_of[r])
+            } else if let Some(&e) = named.get(&key) {
+                Some(e)
             } else {
                 let matches: Vec<usize> = (first..entities.len())
                     .filter(|&e| same_person(&mention.words, &entities[e].words, lex, p).is_some())
@@ -189,11 +196,17 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
                     entity_of[m] = e;
                     entities[e].mentions.push(m);
                     if mention.words.len() > entities[e].words.len() {
+                        let old = words_key(&entities[e].words);
+                        if named.get(&old) == Some(&e) {
+                            named.remove(&old);
+                        }
+                        named.insert(key, e);
                         entities[e].words = mention.words.clone();
                     }
                 }
                 _ => {
                     entity_of[m] = entities.len();
+                    named.insert(key, entities.len());
                     entities.push(Entity {
                         article: a,
                         words: mention.words.clone(),
@@ -248,6 +261,11 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
         .into_values()
         .map(|members| person_subject(&members, &entities, claims, lex, p))
         .collect()
+}
+
+/// A name's words in the form that tells spellings apart, no finer.
+fn words_key(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| name_key(w)).collect()
 }
 
 fn person_subject(

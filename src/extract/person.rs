@@ -2,6 +2,7 @@
 //! (a given name, a title, a verb of saying), surname-only mentions resolved
 //! to the full name, and the roles attached to each mention.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::role::{self, role_words};
@@ -159,7 +160,19 @@ pub fn extract(
     }
     // Pass 2: single words that repeat a word of a full name (surname-only
     // mentions), or that carry a title or a verb of saying.
-    let full: Vec<usize> = (0..people.len()).collect();
+    // The latest full name for each folded key (its surname, or a first word
+    // that is not a given name), and for each surname as written: looked up,
+    // not scanned, so that a long article stays linear.
+    let mut latest_by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut latest_by_surname: BTreeMap<String, usize> = BTreeMap::new();
+    for (p, person) in people.iter().enumerate() {
+        let (first, last) = (&person.words[0], person.words.last().unwrap());
+        latest_by_key.insert(fold(last), p);
+        if !lex.is_given_name(first) {
+            latest_by_key.insert(fold(first), p);
+        }
+        latest_by_surname.insert(last.clone(), p);
+    }
     for (ci, c) in candidates.iter().enumerate() {
         if cand_person[ci].is_some() {
             continue;
@@ -171,24 +184,19 @@ pub fn extract(
         {
             continue;
         }
-        let key = fold(&words[0]);
-        let target = full
-            .iter()
-            .rev()
-            .find(|&&p| {
-                let w = &people[p].words;
-                fold(w.last().unwrap()) == key || (fold(&w[0]) == key && !lex.is_given_name(&w[0]))
-            })
-            .copied();
+        let target = latest_by_key.get(&fold(&words[0])).copied();
         // "Authorities said": a lone capitalised word opening a sentence
         // needs more than a verb of saying.
         let speaks = near_speech_verb(doc, lex, c) && c.chunk.start != c.sentence.start;
         // "Zelensky" for "Zelenskyy": a variant of a full name's surname.
         let target = target.or_else(|| {
-            full.iter().rev().copied().find(|&p| {
-                let last = people[p].words.last().unwrap();
-                match_words(&words[0], last, lex, &lex.names) == WordMatch::Variant
-            })
+            latest_by_surname
+                .iter()
+                .filter(|(last, _)| {
+                    match_words(&words[0], last, lex, &lex.names) == WordMatch::Variant
+                })
+                .map(|(_, &p)| p)
+                .max()
         });
         if target.is_some() || has_title(doc, lex, c) || speaks {
             cand_person[ci] = Some(people.len());

@@ -42,10 +42,12 @@ pub fn extract(
 ) -> Vec<PlaceClaim> {
     let mut person_tok = vec![false; doc.tokens.len()];
     for p in people {
-        for (k, t) in doc.tokens.iter().enumerate() {
-            if t.start >= p.span.start && t.end <= p.span.end {
-                person_tok[k] = true;
+        let first = doc.tokens.partition_point(|t| t.start < p.span.start);
+        for (k, t) in doc.tokens.iter().enumerate().skip(first) {
+            if t.end > p.span.end {
+                break;
             }
+            person_tok[k] = true;
         }
     }
     let mut out = Vec::new();
@@ -59,9 +61,13 @@ pub fn extract(
             Some(k) => lex.places[k].name.clone(),
             None => text.clone(),
         };
+        // Claims come sentence by sentence: only this sentence's can repeat it.
+        let sentence_start = doc.tokens[doc.sentence_range(range.start).start].start;
         if out
             .iter()
-            .any(|p: &PlaceClaim| p.span == span && p.event == event)
+            .rev()
+            .take_while(|p: &&PlaceClaim| p.span.start >= sentence_start)
+            .any(|p| p.span == span && p.event == event)
         {
             return;
         }
