@@ -203,8 +203,41 @@ struct Loader {
     names: Option<NameParams>,
 }
 
+/// serde_yaml refuses documents nested deeper than this, but only once its
+/// parser has read them, in time quadratic in the depth of `[` and `{`
+/// brackets: a small file of brackets would take hours.
+const MAX_DEPTH: usize = 128;
+
+/// Where the `[`/`{` brackets of `text` first nest deeper than
+/// [`MAX_DEPTH`], as a 1-based line and column. Brackets in strings and
+/// comments count too: an over-estimate no real rules file comes near.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (l, line) in text.lines().enumerate() {
+        for (c, ch) in line.chars().enumerate() {
+            match ch {
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth > MAX_DEPTH {
+                return Some((l + 1, c + 1));
+            }
+        }
+    }
+    None
+}
+
 impl Loader {
     fn add(&mut self, source: &str, text: &str) -> Result<()> {
+        if let Some((line, column)) = too_deep(text) {
+            return Err(Error::Rules {
+                path: source.to_string(),
+                line: Some(line),
+                column: Some(column),
+                message: format!("nested deeper than {MAX_DEPTH} levels (recursion limit)"),
+            });
+        }
         let file: RuleFile = serde_yaml::from_str(text).map_err(|e| {
             let loc = e.location();
             Error::Rules {
