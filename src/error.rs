@@ -13,8 +13,11 @@ pub enum Error {
     },
     /// An article is not valid UTF-8; `offset` is the first bad byte.
     NotUtf8 { path: PathBuf, offset: usize },
-    /// A path was given but holds no article (.txt or .md).
-    NoArticles { path: PathBuf },
+    /// A file named as an article holds a NUL byte at `offset`.
+    Binary { path: PathBuf, offset: usize },
+    /// A folder was given but holds no article (.txt or .md); `skipped`
+    /// files were passed over as binary or not files.
+    NoArticles { path: PathBuf, skipped: usize },
     /// A rule or lexicon file is malformed or inconsistent.
     Rules {
         path: String,
@@ -44,13 +47,23 @@ impl fmt::Display for Error {
                 "{}: not valid UTF-8 (first bad byte at offset {offset})",
                 path.display()
             ),
-            Error::NoArticles { path } => {
+            Error::Binary { path, offset } => write!(
+                f,
+                "{}: binary file, not an article (NUL byte at offset {offset})",
+                path.display()
+            ),
+            Error::NoArticles { path, skipped: 0 } => {
                 write!(
                     f,
                     "{}: no articles (.txt or .md files) found",
                     path.display()
                 )
             }
+            Error::NoArticles { path, skipped } => write!(
+                f,
+                "{}: no articles (.txt or .md files) found, {skipped} skipped",
+                path.display()
+            ),
             Error::Rules {
                 path,
                 line,

@@ -19,8 +19,14 @@ use article::Article;
 use report::Report;
 use rules::RuleSet;
 
-/// Checks `articles` against each other with the rules of `set`.
+/// Checks `articles` against each other with the rules of `set`. The report
+/// is the same whatever order the articles come in.
 pub fn check(articles: &[Article], set: &RuleSet) -> Report {
+    if !articles.is_sorted_by(|a, b| a.path <= b.path) {
+        let mut sorted = articles.to_vec();
+        article::sort_by_path(&mut sorted);
+        return check(&sorted, set);
+    }
     let claims: Vec<extract::ArticleClaims> = articles
         .iter()
         .map(|a| extract::extract(a, &set.lexicon))

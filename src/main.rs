@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::article::load_paths;
+use crosscheck::article::{Article, load_paths};
 use crosscheck::rules::{RuleSet, Severity};
 
 #[derive(Parser)]
@@ -140,7 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             fail_on,
         } => {
             let set = RuleSet::load(&rules)?;
-            let articles = load_paths(&paths)?;
+            let articles = load_articles(&paths)?;
             let report = crosscheck::check(&articles, &set);
             let text = match format {
                 Format::Json => report.to_json(),
@@ -159,7 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
 
 fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {
     let set = RuleSet::load(rules)?;
-    let articles = load_paths(paths)?;
+    let articles = load_articles(paths)?;
     let mut out = String::new();
     for a in &articles {
         for c in crosscheck::extract::extract(a, &set.lexicon).all() {
@@ -176,6 +176,15 @@ fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crossch
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     Ok(ExitCode::SUCCESS)
+}
+
+/// Loads the articles, with a warning on stderr for each file skipped.
+fn load_articles(paths: &[PathBuf]) -> Result<Vec<Article>, crosscheck::error::Error> {
+    let loaded = load_paths(paths)?;
+    for skipped in &loaded.skipped {
+        eprintln!("crosscheck: warning: {skipped}");
+    }
+    Ok(loaded.articles)
 }
 
 /// The terminal's width where there is one (from `COLUMNS`), else 100.
