@@ -34,8 +34,12 @@ pub enum WordMatch {
     Different,
 }
 
-fn phonetic(word: &str) -> String {
-    DoubleMetaphone::default().encode(word)
+/// The Double Metaphone key of a folded word. The algorithm is defined for
+/// Latin letters only (its crate slices bytes and panics on others), so a
+/// word in another script has none.
+fn phonetic(key: &str) -> Option<String> {
+    key.is_ascii()
+        .then(|| DoubleMetaphone::default().encode(key))
 }
 
 pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch {
@@ -71,7 +75,7 @@ pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch
         return WordMatch::Different;
     }
     let edits = strsim::levenshtein(&ka, &kb);
-    let sound_alike = phonetic(&ka) == phonetic(&kb);
+    let sound_alike = phonetic(&ka).is_some_and(|k| Some(k) == phonetic(&kb));
     if sound_alike || (edits <= p.max_edits && short.chars().count() >= p.min_edit_length) {
         WordMatch::Variant
     } else {
@@ -188,6 +192,12 @@ mod tests {
             WordMatch::Nickname
         );
         assert!(same("Xiaoyu Chen", "Chen Xiaoyu"));
+    }
+
+    #[test]
+    fn names_in_other_scripts_compare_without_a_panic() {
+        assert!(same("Рустем Умєров", "Рустем Умеров"));
+        assert!(!same("RUSTEMرستم Умєров", "RUSTEMرستن Уме"));
     }
 
     #[test]
