@@ -434,6 +434,18 @@ fn cyrillic_arabic_and_cjk_text_keep_spans_right() {
         rows.contains(&(4, 18, "person".into(), "Rustem Umerov".into())),
         "{rows:?}"
     );
+    // A Cyrillic "е" in a Latin name (a homoglyph a reader never sees) went
+    // to the phonetic key of name matching, which panicked on it; it is a
+    // spelling conflict.
+    fs::write(dir.join("a.txt"), format!("{UMEROV_A}\n")).unwrap();
+    fs::write(
+        dir.join("b.txt"),
+        format!("{}\n", UMEROV_A.replace("Rustem", "Rust\u{435}m")),
+    )
+    .unwrap();
+    let (_, report) = check_json(&[&dir]);
+    assert_eq!(report["conflicts"][0]["kind"], "spelling", "{report:#}");
+    assert_positions_match(&report);
 }
 
 #[test]
