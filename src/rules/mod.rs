@@ -372,40 +372,55 @@ impl RuleSet {
     /// The built-in rules, then every `.yaml`/`.yml` file of each folder in
     /// `dirs`, in name order.
     pub fn load(dirs: &[impl AsRef<Path>]) -> Result<RuleSet> {
-        let mut loader = Loader {
-            rules: BTreeMap::new(),
-            order: 0,
-            lexicon: LexiconData::default(),
-            names: None,
-        };
-        for (source, text) in BUILTIN {
-            loader.add(source, text)?;
-        }
+        let mut files: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
         for dir in dirs {
             let dir = dir.as_ref();
             let io = |source| Error::Io {
                 path: dir.to_path_buf(),
                 source,
             };
-            let mut files: Vec<_> = fs::read_dir(dir)
+            let mut paths: Vec<_> = fs::read_dir(dir)
                 .map_err(io)?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
                 .collect();
-            files.sort();
-            if files.is_empty() {
+            paths.sort();
+            if paths.is_empty() {
                 return Err(Error::rules(
                     dir.display().to_string(),
                     "no rule files (.yaml) in this folder",
                 ));
             }
-            for f in files {
+            for f in paths {
                 let text = fs::read_to_string(&f).map_err(|source| Error::Io {
                     path: f.clone(),
                     source,
                 })?;
-                loader.add(&f.display().to_string(), &text)?;
+                files.push((f.display().to_string(), text));
             }
+        }
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        RuleSet::from_texts(&files)
+    }
+
+    /// Rules from rule files given as (name, text), in order, without the
+    /// built-in ones: a later rule replaces an earlier one of the same id.
+    /// Errors name the file as given.
+    pub fn from_texts(files: &[(&str, &str)]) -> Result<RuleSet> {
+        let mut loader = Loader {
+            rules: BTreeMap::new(),
+            order: 0,
+            lexicon: LexiconData::default(),
+            names: None,
+        };
+        for (name, text) in files {
+            loader.add(name, text)?;
         }
         loader.finish()
     }
