@@ -181,18 +181,21 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
         let mut named: BTreeMap<Vec<String>, usize> = BTreeMap::new();
         for (m, mention) in c.people.iter().enumerate() {
             let key = words_key(&mention.words);
-            let target = if let Some(r) = mention.refers_to {
-                Some(entity_of[r])
-            } else if let Some(&e) = named.get(&key) {
-                Some(e)
-            } else {
-                let matches: Vec<usize> = (first..entities.len())
-                    .filter(|&e| same_person(&mention.words, &entities[e].words, lex, p).is_some())
-                    .collect();
-                (matches.len() == 1).then(|| matches[0])
+            // A surname whose full name comes later in the text has no
+            // entity yet: it is matched like any other mention.
+            let target = match mention.refers_to.map(|r| entity_of[r]) {
+                Some(e) if e != usize::MAX => Some(e),
+                _ => named.get(&key).copied().or_else(|| {
+                    let matches: Vec<usize> = (first..entities.len())
+                        .filter(|&e| {
+                            same_person(&mention.words, &entities[e].words, lex, p).is_some()
+                        })
+                        .collect();
+                    (matches.len() == 1).then(|| matches[0])
+                }),
             };
             match target {
-                Some(e) if e != usize::MAX => {
+                Some(e) => {
                     entity_of[m] = e;
                     entities[e].mentions.push(m);
                     if mention.words.len() > entities[e].words.len() {
@@ -204,7 +207,7 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
                         entities[e].words = mention.words.clone();
                     }
                 }
-                _ => {
+                None => {
                     entity_of[m] = entities.len();
                     named.insert(key, entities.len());
                     entities.push(Entity {

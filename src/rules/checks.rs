@@ -111,17 +111,20 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
             continue;
         }
         // The spelling each mention uses for the varying words.
+        let form_of: Vec<BTreeMap<ClaimRef, &str>> = varying
+            .iter()
+            .map(|w| {
+                let mut of = BTreeMap::new();
+                for (k, (_, refs)) in w.forms.iter().rev() {
+                    of.extend(refs.iter().map(|&r| (r, k.as_str())));
+                }
+                of
+            })
+            .collect();
         let mut by_spelling: BTreeMap<Vec<Option<&str>>, Vec<ClaimRef>> = BTreeMap::new();
         for &r in &person.mentions {
-            let signature: Vec<Option<&str>> = varying
-                .iter()
-                .map(|w| {
-                    w.forms
-                        .iter()
-                        .find(|(_, (_, refs))| refs.contains(&r))
-                        .map(|(k, _)| k.as_str())
-                })
-                .collect();
+            let signature: Vec<Option<&str>> =
+                form_of.iter().map(|of| of.get(&r).copied()).collect();
             if signature.iter().any(Option::is_some) {
                 by_spelling.entry(signature).or_default().push(r);
             }
@@ -236,6 +239,13 @@ fn one_per_value(claims: impl Iterator<Item = (ClaimRef, ConflictClaim)>) -> Vec
         .collect()
 }
 
+/// The claims of articles after `x`'s in `refs`, which is sorted by article:
+/// claims are compared across articles only, and skipping a long article's
+/// own pairs keeps it linear.
+fn later_articles(refs: &[ClaimRef], x: ClaimRef) -> &[ClaimRef] {
+    &refs[refs.partition_point(|r| r.article <= x.article)..]
+}
+
 fn figure<'a>(al: &'a Aligned, r: ClaimRef) -> &'a FigureClaim {
     &al.claims[r.article].figures[r.index]
 }
@@ -289,11 +299,8 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
     for subject in &al.figures {
         let refs = &subject.claims;
         let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
-        for (i, &x) in refs.iter().enumerate() {
-            for &y in &refs[i + 1..] {
-                if x.article == y.article {
-                    continue;
-                }
+        for &x in refs {
+            for &y in later_articles(refs, x) {
                 let (fx, fy) = (figure(al, x), figure(al, y));
                 if !same_subject(fx, fy, p) || overlap(fx, fy) {
                     continue;
@@ -341,11 +348,8 @@ fn garbled_figure(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding>
         .flat_map(|s| s.claims.iter().copied())
         .collect();
     all.sort();
-    for (i, &x) in all.iter().enumerate() {
-        for &y in &all[i + 1..] {
-            if x.article == y.article {
-                continue;
-            }
+    for &x in &all {
+        for &y in later_articles(&all, x) {
             let (fx, fy) = (figure(al, x), figure(al, y));
             let (vx, vy) = (&fx.value, &fy.value);
             if vx.dimension != "count"
@@ -504,11 +508,8 @@ fn disagreeing<'a, T: 'a>(
                 .filter(|r| r.article == article)
                 .any(|&r| compatible(c, get(r)) == Some(true))
         };
-        for (i, &x) in refs.iter().enumerate() {
-            for &y in &refs[i + 1..] {
-                if x.article == y.article {
-                    continue;
-                }
+        for &x in refs {
+            for &y in later_articles(refs, x) {
                 let (cx, cy) = (get(x), get(y));
                 if compatible(cx, cy) == Some(false)
                     && !agreed(cx, y.article)
