@@ -266,11 +266,16 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "est", "fig",
 ];
 
+/// Tokens a sentence holds at most. Real sentences stay far below; text
+/// without stops (a transcript, a paragraph of CJK) is cut here, so that
+/// work done per sentence stays bounded.
+const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
-        if i > start && tokens[i].after_newline {
+        if i > start && (tokens[i].after_newline || i - start == MAX_SENTENCE_TOKENS) {
             sentences.push(start..i);
             start = i;
         }
@@ -430,6 +435,14 @@ mod tests {
                 "By Jo"
             ]
         );
+    }
+
+    #[test]
+    fn sentences_without_stops_are_cut() {
+        let text = "word ".repeat(1000);
+        let d = Doc::new(&text);
+        let lens: Vec<usize> = d.sentences.iter().map(|s| s.len()).collect();
+        assert_eq!(lens, [400, 400, 200]);
     }
 
     #[test]

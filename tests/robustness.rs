@@ -307,10 +307,18 @@ fn news_text(bytes: usize, seed: u64) -> String {
     text
 }
 
-fn one_line_article(bytes: usize, limit: Duration) {
-    let dir = scratch(&format!("one-line-{bytes}"));
+/// A generated article of `bytes` on one line; without `stops`, one
+/// sentence (a transcript, a paragraph of text with other full stops).
+fn one_line_article(bytes: usize, stops: bool, limit: Duration) {
+    let dir = scratch(&format!("one-line-{bytes}-{stops}"));
     let file = dir.join("long.txt");
-    fs::write(&file, news_text(bytes, 7)).unwrap();
+    let text = news_text(bytes, 7);
+    let text = if stops {
+        text
+    } else {
+        text.replace(". ", " and ")
+    };
+    fs::write(&file, text).unwrap();
     fs::write(dir.join("short.txt"), format!("{UMEROV_B}\n")).unwrap();
     let started = Instant::now();
     let out = crosscheck(&["check", "--format", "json", "--fail-on", "never", arg(&dir)]);
@@ -337,7 +345,12 @@ fn one_line_article(bytes: usize, limit: Duration) {
 
 #[test]
 fn long_article_on_one_line() {
-    one_line_article(500_000, Duration::from_secs(60));
+    one_line_article(500_000, true, Duration::from_secs(60));
+}
+
+#[test]
+fn long_article_without_full_stops() {
+    one_line_article(100_000, false, Duration::from_secs(60));
 }
 
 /// The 50 MB one-line article. Run it in release:
@@ -345,7 +358,14 @@ fn long_article_on_one_line() {
 #[test]
 #[ignore = "50 MB: slow in a debug build"]
 fn long_article_on_one_line_full_size() {
-    one_line_article(50_000_000, Duration::from_secs(600));
+    one_line_article(50_000_000, true, Duration::from_secs(600));
+}
+
+/// `cargo test --release --test robustness -- --ignored long_article_without_full_stops_full_size`.
+#[test]
+#[ignore = "50 MB: slow in a debug build"]
+fn long_article_without_full_stops_full_size() {
+    one_line_article(50_000_000, false, Duration::from_secs(600));
 }
 
 /// Stub articles, one figure each that counts nothing: this measures
