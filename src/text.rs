@@ -269,7 +269,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Tokens a sentence holds at most. Real sentences stay far below; text
 /// without stops (a transcript, a paragraph of CJK) is cut here, so that
 /// work done per sentence stays bounded.
-const MAX_SENTENCE_TOKENS: usize = 400;
+const MAX_SENTENCE_TOKENS: usize = 200;
 
 fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
@@ -442,7 +442,7 @@ mod tests {
         let text = "word ".repeat(1000);
         let d = Doc::new(&text);
         let lens: Vec<usize> = d.sentences.iter().map(|s| s.len()).collect();
-        assert_eq!(lens, [400, 400, 200]);
+        assert_eq!(lens, [200; 5]);
     }
 
     #[test]
