@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -112,7 +113,10 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Article>> {
     }
     let mut seen = BTreeSet::new();
     files.retain(|f| seen.insert(f.clone()));
-    files.iter().map(|f| load_file(f)).collect()
+    // Read on every core; the first failure in path order is the one
+    // reported, whatever the thread count.
+    let loaded: Vec<Result<Article>> = files.par_iter().map(|f| load_file(f)).collect();
+    loaded.into_iter().collect()
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>, visited: &mut BTreeSet<PathBuf>) -> Result<()> {

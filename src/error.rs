@@ -15,6 +15,8 @@ pub enum Error {
     NotUtf8 { path: PathBuf, offset: usize },
     /// A path was given but holds no article (.txt or .md).
     NoArticles { path: PathBuf },
+    /// The worker threads asked for could not be started.
+    Threads { count: usize, message: String },
     /// A rule or lexicon file is malformed or inconsistent.
     Rules {
         path: String,
@@ -50,6 +52,9 @@ impl fmt::Display for Error {
                     "{}: no articles (.txt or .md files) found",
                     path.display()
                 )
+            }
+            Error::Threads { count, message } => {
+                write!(f, "cannot start {count} threads: {message}")
             }
             Error::Rules {
                 path,

@@ -11,19 +11,32 @@ pub mod eval;
 pub mod extract;
 pub mod lexicon;
 pub mod names;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod text;
 
 use article::Article;
+use rayon::prelude::*;
 use report::Report;
 use rules::RuleSet;
 
 /// Checks `articles` against each other with the rules of `set`.
 pub fn check(articles: &[Article], set: &RuleSet) -> Report {
+    check_with(articles, set, &|| {})
+}
+
+/// [`check`], calling `extracted` once per article as its claims come out
+/// (from any thread), for a progress display.
+pub fn check_with(articles: &[Article], set: &RuleSet, extracted: &(dyn Fn() + Sync)) -> Report {
+    // Articles are extracted on every core; collecting keeps their order.
     let claims: Vec<extract::ArticleClaims> = articles
-        .iter()
-        .map(|a| extract::extract(a, &set.lexicon))
+        .par_iter()
+        .map(|a| {
+            let claims = extract::extract(a, &set.lexicon);
+            extracted();
+            claims
+        })
         .collect();
     let total = claims.iter().map(|c| c.len()).sum();
     let aligned = align::align(articles, claims, &set.lexicon);

@@ -17,6 +17,9 @@ use crosscheck::rules::{RuleSet, Severity};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    threads: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -111,6 +114,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
+    if let Some(n) = cli.threads {
+        crosscheck::progress::use_threads(n)?;
+    }
     match cli.command {
         Command::Claims { paths, rules } => list_claims(&paths, &rules),
         Command::Eval {
@@ -141,7 +147,9 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         } => {
             let set = RuleSet::load(&rules)?;
             let articles = load_paths(&paths)?;
-            let report = crosscheck::check(&articles, &set);
+            let bar = crosscheck::progress::Bar::for_articles(articles.len());
+            let report = crosscheck::check_with(&articles, &set, &|| bar.tick());
+            drop(bar);
             let text = match format {
                 Format::Json => report.to_json(),
                 Format::Table => report.to_table(output_width()),

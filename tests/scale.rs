@@ -99,3 +99,37 @@ fn blocked_name_search_agrees_on_real_articles() {
         people(&paths, Search::Exhaustive)
     );
 }
+
+fn check_json(paths: &[&Path], threads: &str, flag: bool) -> Vec<u8> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_crosscheck"));
+    if flag {
+        cmd.args(["-j", threads]);
+    } else {
+        cmd.env("RAYON_NUM_THREADS", threads);
+    }
+    let out = cmd
+        .args(["check", "--format", "json", "--fail-on", "never"])
+        .args(paths)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty(), "no progress bar off a terminal");
+    out.stdout
+}
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let archive = generate("threads", 20, 5);
+    let real = Path::new("tests/corpus");
+    let paths = [archive.0.as_path(), real];
+    let one = check_json(&paths, "1", false);
+    assert!(one.len() > 10_000);
+    assert_eq!(one, check_json(&paths, "4", false));
+    assert_eq!(one, check_json(&paths, "4", true));
+    assert_eq!(one, check_json(&paths, "3", true));
+}
