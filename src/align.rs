@@ -2,7 +2,7 @@
 //! within articles, the figures that count one thing, the places and dates
 //! of one event.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::Article;
 use crate::extract::ArticleClaims;
@@ -122,10 +122,18 @@ pub fn align<'a>(
             .map(|p| (p.event != "dateline").then(|| p.event.clone()))
             .collect()
     });
+    let main_day = main_weekday(&claims);
     let dates = group_by(&claims, |c| {
+        let names_main_day = main_day.is_some_and(|m| c.dates.iter().any(|d| d.day == Some(m)));
         c.dates
             .iter()
-            .map(|d| (!d.event.is_empty()).then(|| d.event.clone()))
+            .map(|d| {
+                // An article that names the story's day and another day
+                // tells of a later development on that other day
+                // ("an aftershock on Monday").
+                let later = names_main_day && d.day.is_some_and(|x| Some(x) != main_day);
+                (!d.event.is_empty() && !later).then(|| d.event.clone())
+            })
             .collect()
     });
     Aligned {
@@ -136,6 +144,22 @@ pub fn align<'a>(
         places,
         dates,
     }
+}
+
+/// The weekday named by the most articles: the day of the story's event.
+/// None on a tie.
+fn main_weekday(claims: &[ArticleClaims]) -> Option<u8> {
+    let mut articles = [0usize; 7];
+    for c in claims {
+        let days: BTreeSet<u8> = c.dates.iter().filter_map(|d| d.day).collect();
+        for d in days {
+            articles[usize::from(d)] += 1;
+        }
+    }
+    let most = *articles.iter().max()?;
+    let mut best = (0u8..).zip(articles).filter(|&(_, n)| n == most && n > 0);
+    let first = best.next()?.0;
+    best.next().is_none().then_some(first)
 }
 
 /// Groups claims by a key computed for each claim of each article (`None`:

@@ -10,7 +10,7 @@ use super::{FigureClaim, nearest_event, span_of};
 const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, TokenKind, fold, lemma};
+use crate::text::{Doc, MONTHS, TokenKind, fold, lemma};
 
 /// How a figure is hedged; it decides the range of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,9 +39,9 @@ pub struct FigureValue {
     pub noun: Option<String>,
     /// Lemmas of the content words of the figure's clause.
     pub context: Vec<String>,
-    /// Years named in the sentence: figures about another year's event are
-    /// another subject.
-    pub years: Vec<u32>,
+    /// When the clause says its event happened ("2003", "december", "last
+    /// year"): figures about an earlier event are another subject.
+    pub frame: Vec<String>,
     /// The index (among the article's figures) of the figure this one
     /// converts, for "5 kilometres (3.1 miles)".
     pub conversion_of: Option<usize>,
@@ -118,7 +118,8 @@ fn word_number(w: &str) -> Option<f64> {
 }
 
 fn scale(w: &str, money: bool) -> Option<f64> {
-    match fold(w).as_str() {
+    // "€40m." at the end of a sentence reads as an abbreviation.
+    match fold(w).trim_end_matches('.') {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
         "k" if money => Some(1e3),
@@ -220,15 +221,52 @@ fn is_year(doc: &Doc, i: usize) -> Option<u32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
-/// A year that dates an event: "until 2030" is a deadline instead.
-fn event_year(doc: &Doc, i: usize) -> Option<u32> {
-    let deadline = (i.saturating_sub(2)..i).any(|k| {
+/// Whether the token at `i` follows a deadline word: "until 2030", "by
+/// June" name a deadline, not when the event happened.
+fn after_deadline_word(doc: &Doc, i: usize) -> bool {
+    (i.saturating_sub(2)..i).any(|k| {
         matches!(
             doc.folded(k).as_str(),
             "until" | "till" | "through" | "by" | "to"
         )
-    });
-    is_year(doc, i).filter(|_| !deadline)
+    })
+}
+
+/// A year that dates an event.
+fn event_year(doc: &Doc, i: usize) -> Option<u32> {
+    is_year(doc, i).filter(|_| !after_deadline_word(doc, i))
+}
+
+/// The time anchors of a clause: event years, month names, and "last
+/// year" / "years ago" for an earlier event.
+fn time_frame(doc: &Doc, clause: Range<usize>) -> Vec<String> {
+    let mut frame = Vec::new();
+    for k in clause.clone() {
+        if let Some(y) = event_year(doc, k) {
+            frame.push(y.to_string());
+            continue;
+        }
+        if !doc.is_word(k) {
+            continue;
+        }
+        let w = doc.folded(k);
+        let next = (k + 1 < clause.end && doc.is_word(k + 1)).then(|| doc.folded(k + 1));
+        if MONTHS.contains(&w.as_str())
+            && (w != "may" || doc.is_capitalized(k))
+            && !after_deadline_word(doc, k)
+        {
+            frame.push(w);
+        } else if w == "last" && matches!(next.as_deref(), Some("year" | "month")) {
+            frame.push(format!("last {}", next.unwrap_or_default()));
+        } else if matches!(w.as_str(), "years" | "months" | "decades")
+            && next.as_deref() == Some("ago")
+        {
+            frame.push("ago".into());
+        }
+    }
+    frame.sort();
+    frame.dedup();
+    frame
 }
 
 /// A number at token `i`: its value, and the index after it.
@@ -289,7 +327,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             match figure_at(doc, lex, i, sentence.clone()) {
                 Some((range, mut value)) => {
                     let cl = clause(doc, i, sentence);
-                    value.years = cl.clone().filter_map(|k| event_year(doc, k)).collect();
+                    value.frame = time_frame(doc, cl.clone());
                     value.context = cl
                         .clone()
                         .filter(|&k| doc.is_word(k) && !range.contains(&k))
@@ -516,7 +554,12 @@ fn figure_at(
     }
     // "magnitude 7.1": the unit stands before the number.
     if dimension == "count" && i > sentence.start {
-        let before = doc.folded(start.max(sentence.start + 1) - 1);
+        let mut b = start.max(sentence.start + 1) - 1;
+        // "magnitude-5.9": a hyphen joins the unit to the number.
+        if doc.is_punct(b, "-") && !doc.tokens[b + 1].after_space && b > sentence.start {
+            b -= 1;
+        }
+        let before = doc.folded(b);
         if let Some((d, f)) = lex.unit(&before)
             && d == "magnitude"
         {
@@ -564,7 +607,7 @@ impl FigureValue {
             dimension: "count".into(),
             noun: None,
             context: Vec::new(),
-            years: Vec::new(),
+            frame: Vec::new(),
             conversion_of: None,
             reported: false,
             partial: false,

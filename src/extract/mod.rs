@@ -71,6 +71,9 @@ pub struct DateClaim {
     /// A year named in the sentence: dates of another year's event are
     /// another subject.
     pub year: Option<u32>,
+    /// The weekday the sentence names (0 = Monday), the nearest where it
+    /// names several: times of a later day are of a later event.
+    pub day: Option<u8>,
 }
 
 #[derive(Debug, Clone)]

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Check, Conflict, ConflictClaim, DateParams, FigureParams, Params, Rule, RuleSet};
 use crate::align::{Aligned, ClaimRef, articles_in};
-use crate::extract::{DateValue, FigureClaim, PlaceClaim, Qualifier};
+use crate::extract::{DateValue, FigureClaim, FigureValue, PlaceClaim, Qualifier};
 use crate::lexicon::Lexicon;
 use crate::text::name_key;
 
@@ -17,7 +17,7 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
         let found = match (rule.check, &rule.params) {
             (Check::NameSpelling, _) => name_spelling(aligned),
             (Check::RoleMismatch, _) => role_mismatch(aligned),
-            (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p),
+            (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p, &set.lexicon),
             (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p, &set.lexicon),
             (Check::UnitConversion, Params::Figure(p)) => unit_conversion(aligned, p),
             (Check::EventPlace, _) => event_place(aligned, &set.lexicon),
@@ -240,17 +240,66 @@ fn figure<'a>(al: &'a Aligned, r: ClaimRef) -> &'a FigureClaim {
     &al.claims[r.article].figures[r.index]
 }
 
-fn overlap(a: &FigureClaim, b: &FigureClaim) -> bool {
+/// Whether two figures can both hold. A floor ("at least 3", "more than
+/// 26,000") reaches `lower_bound_reach` times its value, not to infinity:
+/// "at least three dead" against "24 dead" is news an editor checks. Two
+/// floors agree only when they are the same floor.
+fn overlap(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
     let slack = |v: f64| v.abs() * 0.005;
-    a.value.low - slack(a.value.low) <= b.value.high + slack(b.value.high)
-        && b.value.low - slack(b.value.low) <= a.value.high + slack(a.value.high)
+    let (va, vb) = (&a.value, &b.value);
+    let open = |v: &FigureValue| v.high.is_infinite() && v.low > 0.0;
+    if open(va) && open(vb) {
+        return (va.low - vb.low).abs() <= slack(va.low.max(vb.low));
+    }
+    let high = |v: &FigureValue| {
+        if open(v) && p.lower_bound_reach >= 1.0 {
+            v.low * p.lower_bound_reach
+        } else {
+            v.high
+        }
+    };
+    va.low - slack(va.low) <= high(vb) + slack(high(vb))
+        && vb.low - slack(vb.low) <= high(va) + slack(high(va))
+}
+
+/// The figures that are the only value their article gives for a subject
+/// in one time frame. Two of them from two articles speak of the same thing
+/// even when their clauses share no words ("five villages were hit" /
+/// "flattening seven villages"). Counts of people need their event
+/// (killed, injured) for that: a story counts people in too many ways.
+fn sole_figures(
+    al: &Aligned,
+    refs: &[ClaimRef],
+    p: &FigureParams,
+    lex: &Lexicon,
+) -> BTreeSet<ClaimRef> {
+    let mut groups: BTreeMap<(usize, &[String]), Vec<ClaimRef>> = BTreeMap::new();
+    for &r in refs {
+        let v = &figure(al, r).value;
+        let people = v
+            .noun
+            .as_deref()
+            .is_some_and(|n| lex.noun_group(n).is_some());
+        if people && v.event.is_none() {
+            continue;
+        }
+        groups.entry((r.article, &v.frame)).or_default().push(r);
+    }
+    groups
+        .into_values()
+        .filter(|g| {
+            g.iter()
+                .all(|&x| g.iter().all(|&y| overlap(figure(al, x), figure(al, y), p)))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Whether two figures speak of the same thing: the same noun, the same
 /// years, enough shared context, amounts of one order.
 fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
     let (va, vb) = (&a.value, &b.value);
-    if va.years != vb.years {
+    if va.frame != vb.frame {
         return false;
     }
     if va.dimension == "count" && va.noun != vb.noun {
@@ -284,10 +333,16 @@ fn figure_claim(f: &FigureClaim) -> ConflictClaim {
     claim(&f.span, &f.text, f.value.display())
 }
 
-fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
+fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding> {
     let mut out = Vec::new();
     for subject in &al.figures {
         let refs = &subject.claims;
+        let sole = sole_figures(al, refs, p, lex);
+        let same = |x: ClaimRef, y: ClaimRef| {
+            let (fx, fy) = (figure(al, x), figure(al, y));
+            same_subject(fx, fy, p)
+                || (sole.contains(&x) && sole.contains(&y) && fx.value.frame == fy.value.frame)
+        };
         let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
         for (i, &x) in refs.iter().enumerate() {
             for &y in &refs[i + 1..] {
@@ -295,17 +350,17 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams) -> Vec<Finding> {
                     continue;
                 }
                 let (fx, fy) = (figure(al, x), figure(al, y));
-                if !same_subject(fx, fy, p) || overlap(fx, fy) {
+                if !same(x, y) || overlap(fx, fy, p) {
                     continue;
                 }
                 // Agreement elsewhere: another figure of the other article
                 // on the same subject gives this value.
-                let agrees = |f: &FigureClaim, other_article: usize| {
+                let agrees = |f: ClaimRef, other_article: usize| {
                     refs.iter()
                         .filter(|r| r.article == other_article)
-                        .any(|&r| same_subject(f, figure(al, r), p) && overlap(f, figure(al, r)))
+                        .any(|&r| same(f, r) && overlap(figure(al, f), figure(al, r), p))
                 };
-                if agrees(fx, y.article) || agrees(fy, x.article) {
+                if agrees(x, y.article) || agrees(y, x.article) {
                     continue;
                 }
                 bad.insert(x);
@@ -359,7 +414,7 @@ fn garbled_figure(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding>
                 continue;
             };
             if nx == ny
-                || vx.years != vy.years
+                || vx.frame != vy.frame
                 || vx.number < p.min_value
                 || vy.number < p.min_value
             {

@@ -145,6 +145,9 @@ pub struct FigureParams {
     pub min_value: f64,
     /// Unit conversions: relative error allowed beyond rounding.
     pub tolerance: f64,
+    /// How far a floor ("at least 3") reaches, as a multiple of its value;
+    /// below 1, floors reach without limit.
+    pub lower_bound_reach: f64,
 }
 
 /// Parameters of the date check.
