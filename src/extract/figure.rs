@@ -325,7 +325,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 continue;
             }
             match figure_at(doc, lex, i, sentence.clone()) {
-                Some((range, mut value)) => {
+                Some((mut range, mut value)) => {
                     let cl = clause(doc, i, sentence);
                     value.frame = time_frame(doc, cl.clone());
                     value.context = cl
@@ -351,6 +351,19 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         && let Some(e) = lex.event_class(n)
                     {
                         value.event = Some(e.to_string());
+                        value.noun = Some("people".into());
+                    } else if value
+                        .noun
+                        .as_deref()
+                        .is_some_and(|n| lex.noun_group(n).is_some())
+                        && range.end < cl.end
+                        && doc.is_word(range.end)
+                        && let Some(e) = lex.event_class(doc.tok(range.end))
+                    {
+                        // "249 people injured": the participle after the
+                        // noun names the event.
+                        value.event = Some(e.to_string());
+                        range.end += 1;
                     }
                     // "(43 miles)" right after a figure converts it.
                     if range.start >= 2
@@ -714,5 +727,22 @@ mod tests {
         assert_eq!(f[1].value.conversion_of, Some(0));
         assert_eq!((f[2].value.number / 31_557_600.0).round(), 7.0);
         assert_eq!(f[3].value.number, -5.0);
+    }
+
+    #[test]
+    fn magnitudes_events_and_time_frames() {
+        let c = claims(
+            "A magnitude-5.4 tremor hit the coast. It left 31 people injured. \
+             In March 2009 a 6.8-magnitude quake killed more than 200. \
+             Another 12 dead were counted last year.",
+        );
+        let f = &c.figures;
+        assert_eq!(f[0].value.dimension, "magnitude");
+        assert_eq!(f[1].text, "31 people injured");
+        assert_eq!(f[1].value.event.as_deref(), Some("injury"));
+        assert_eq!(f[2].value.frame, ["2009", "march"]);
+        let dead = f.iter().find(|x| x.text == "12 dead").expect("12 dead");
+        assert_eq!(dead.value.noun.as_deref(), Some("people"));
+        assert_eq!(dead.value.frame, ["last year"]);
     }
 }

@@ -16,6 +16,7 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
     for rule in &set.rules {
         let found = match (rule.check, &rule.params) {
             (Check::NameSpelling, _) => name_spelling(aligned),
+            (Check::TermSpelling, _) => term_spelling(aligned),
             (Check::RoleMismatch, _) => role_mismatch(aligned),
             (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p, &set.lexicon),
             (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p, &set.lexicon),
@@ -145,6 +146,45 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
         out.push(Finding {
             subject: person.name.clone(),
             suggestion: spelling_majority(&varying),
+            claims,
+        });
+    }
+    out
+}
+
+/// A name that is not a person's written one way in one article and
+/// another way in another: a claim for the first mention of each spelling
+/// in each article.
+fn term_spelling(al: &Aligned) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for term in &al.terms {
+        let articles: BTreeSet<usize> = term
+            .forms
+            .values()
+            .flat_map(|(_, refs)| refs.iter().map(|r| r.article))
+            .collect();
+        if articles.len() < 2 {
+            continue;
+        }
+        let mut claims = Vec::new();
+        for (_, refs) in term.forms.values() {
+            let mut seen = BTreeSet::new();
+            for r in refs.iter().filter(|r| seen.insert(r.article)) {
+                let t = &al.claims[r.article].terms[r.index];
+                claims.push(claim(&t.span, &t.text, t.text.clone()));
+            }
+        }
+        claims.sort_by(|a, b| a.span.cmp(&b.span));
+        let suggestion = spelling_majority(&[term]);
+        out.push(Finding {
+            subject: suggestion.clone().unwrap_or_else(|| {
+                term.forms
+                    .values()
+                    .next()
+                    .map(|f| f.0.clone())
+                    .unwrap_or_default()
+            }),
+            suggestion,
             claims,
         });
     }
@@ -664,6 +704,66 @@ mod tests {
             "figure-mismatch",
             "The blast killed at least 23 people in the market, police said.",
             "The blast killed 31 people in the market, police said.",
+        );
+        assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn floors_reach_twice_their_value_and_differ_from_other_floors() {
+        let far = conflicts(
+            "figure-mismatch",
+            "The landslide killed at least four people near the mine, police said.",
+            "The landslide killed 40 people near the mine, police said.",
+        );
+        assert_eq!(far.len(), 1, "{far:?}");
+        let floors = conflicts(
+            "figure-mismatch",
+            "The landslide killed more than 400 people near the mine, police said.",
+            "The landslide killed more than 520 people near the mine, police said.",
+        );
+        assert_eq!(floors.len(), 1, "{floors:?}");
+    }
+
+    #[test]
+    fn the_only_count_of_a_thing_in_each_article_is_one_subject() {
+        let c = conflicts(
+            "figure-mismatch",
+            "Floods cut off four bridges in the valley. Crews worked overnight.",
+            "Engineers inspected the damage after six bridges were swept away.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        // An earlier year's count is another subject.
+        let other_year = conflicts(
+            "figure-mismatch",
+            "Floods cut off four bridges in the valley.",
+            "In 2011 engineers inspected six bridges swept away.",
+        );
+        assert!(other_year.is_empty(), "{other_year:?}");
+    }
+
+    #[test]
+    fn names_of_places_spelled_two_ways() {
+        let c = conflicts(
+            "term-spelling",
+            "Rescuers reached the hamlet of Dravenko by road.",
+            "The hamlet of Dravemko was cut off by the floods.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        // Another form of a word, or one word in two standards, is no misspelling.
+        let forms = conflicts(
+            "term-spelling",
+            "The Marovian delegation and the Colourfest organisers met.",
+            "Delegates from Marovia and the Colorfest organisers met.",
+        );
+        assert!(forms.is_empty(), "{forms:?}");
+    }
+
+    #[test]
+    fn times_of_a_later_day_are_a_later_event() {
+        let c = conflicts(
+            "event-date",
+            "The quake struck on Sunday at 14:05. An aftershock hit on Monday at 09:10.",
+            "The quake struck at 14:05 on Sunday, officials said.",
         );
         assert!(c.is_empty(), "{c:?}");
     }

@@ -89,6 +89,7 @@ impl fmt::Display for Severity {
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
     NameSpelling,
+    TermSpelling,
     RoleMismatch,
     FigureMismatch,
     GarbledFigure,
@@ -101,7 +102,7 @@ impl Check {
     /// The kind of conflict the check reports.
     pub fn kind(self) -> Kind {
         match self {
-            Check::NameSpelling => Kind::Spelling,
+            Check::NameSpelling | Check::TermSpelling => Kind::Spelling,
             Check::RoleMismatch => Kind::Role,
             Check::FigureMismatch | Check::GarbledFigure | Check::UnitConversion => Kind::Figure,
             Check::EventPlace => Kind::Place,
