@@ -295,6 +295,35 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// One more person hurt or killed, said without a number: "another
+/// wounded", "wounding a third". The count and the index after it.
+fn one_more_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    sentence: &Range<usize>,
+) -> Option<(f64, usize)> {
+    let is_event =
+        |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.tok(k)).is_some();
+    match doc.folded(i).as_str() {
+        "another" if is_event(i + 1) && lex.noun_group(&lemma(doc.tok(i + 1))).is_some() => {
+            Some((1.0, i + 1))
+        }
+        "a" if i > sentence.start
+            && is_event(i - 1)
+            && i + 1 < sentence.end
+            && matches!(
+                doc.folded(i + 1).as_str(),
+                "second" | "third" | "fourth" | "fifth"
+            )
+            && !(i + 2 < sentence.end && doc.folded(i + 2) == "of") =>
+        {
+            Some((1.0, i + 2))
+        }
+        _ => None,
+    }
+}
+
 /// Boundaries of the clause around token `i`: dashes, semicolons and
 /// brackets close it, so an aside is not the figure's context.
 fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
@@ -373,6 +402,14 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     {
                         value.conversion_of = Some(out.len() - 1);
                     }
+                    // "killing 10 people": the verb belongs to the claim.
+                    if range.start > cl.start
+                        && doc.is_word(range.start - 1)
+                        && lex.event_class(doc.tok(range.start - 1)).is_some()
+                        && matches!(doc.folded(range.start - 1).as_str(), w if w.ends_with("ing") || w.ends_with("ed"))
+                    {
+                        range.start -= 1;
+                    }
                     let (span, text) = span_of(article, doc, range.clone());
                     out.push(FigureClaim { span, text, value });
                     i = range.end;
@@ -427,7 +464,7 @@ fn figure_at(
         v.high = hi;
         (v, end, Qualifier::Vague)
     } else {
-        let (n, j) = number_at(doc, i)?;
+        let (n, j) = number_at(doc, i).or_else(|| one_more_person(doc, lex, i, &sentence))?;
         // Ordinals ("117th Street") are not amounts.
         if doc.is_word(j)
             && !doc.tokens[j].after_space
@@ -542,6 +579,12 @@ fn figure_at(
         if dimension != "count" && matches!(w.as_str(), "in" | "of") {
             continue;
         }
+        // "wounding two others": other people.
+        if w == "others" {
+            noun = Some("people".to_string());
+            noun_end = Some(peek);
+            break;
+        }
         // "12 worst-hit villages": a compound adjective before the noun.
         if w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-') {
             continue;
@@ -564,6 +607,10 @@ fn figure_at(
         .max(j);
     if let Some(c) = &currency {
         dimension = format!("currency:{c}");
+    }
+    // "wounding a third": the ordinal counts one more person.
+    if noun.is_none() && !doc.tokens[i].kind.eq(&TokenKind::Number) && fold(doc.tok(i)) == "a" {
+        noun = Some("people".to_string());
     }
     // "magnitude 7.1": the unit stands before the number.
     if dimension == "count" && i > sentence.start {
@@ -744,5 +791,33 @@ mod tests {
         let dead = f.iter().find(|x| x.text == "12 dead").expect("12 dead");
         assert_eq!(dead.value.noun.as_deref(), Some("people"));
         assert_eq!(dead.value.frame, ["last year"]);
+    }
+
+    #[test]
+    fn one_more_person_without_a_number() {
+        let c = claims(
+            "The gunman shot dead one guard, wounding two others. \
+             Police said another wounded was in hospital. \
+             A cousin said he had killed a neighbour, injuring a third.",
+        );
+        let texts: Vec<(&str, f64, Option<&str>)> = c
+            .figures
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.number, f.value.noun.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("wounding two others", 2.0, Some("people")),
+                ("another wounded", 1.0, Some("people")),
+                ("injuring a third", 1.0, Some("people")),
+            ]
+        );
+        // A fraction is no person.
+        assert!(
+            claims("Floods damaged a third of the homes.")
+                .figures
+                .is_empty()
+        );
     }
 }
