@@ -98,7 +98,9 @@ pub fn align<'a>(
                     .unwrap_or_default();
                 // Counts and durations say nothing without what they count.
                 let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
+                // "three times faster", "a four-time champion": no amount.
                 let usable = v.conversion_of.is_none()
+                    && v.noun.as_deref() != Some("time")
                     && !v.reported
                     && !v.partial
                     && v.dimension != "age"

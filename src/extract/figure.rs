@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use super::{FigureClaim, nearest_event, span_of};
+use super::{FigureClaim, PersonMention, nearest_event, span_of};
 
 /// How far (in tokens) the event word of a figure may stand from it.
 const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, MONTHS, TokenKind, fold, lemma};
+use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key};
 
 /// How a figure is hedged; it decides the range of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +53,9 @@ pub struct FigureValue {
     /// The event the figure is about, from the nearest event word of its
     /// clause ("killed", "injured").
     pub event: Option<String>,
+    /// The person the figure is said of ("Smith scored 30 points"): the
+    /// spelling key of their last name. Whoever says it is not its owner.
+    pub owner: Option<String>,
 }
 
 impl FigureValue {
@@ -295,6 +298,79 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// The person a figure at token `at` is said of: the one named nearest to it
+/// in its clause, leaving out whoever a speech verb makes the speaker.
+fn owner(
+    doc: &Doc,
+    lex: &Lexicon,
+    clause: Range<usize>,
+    at: usize,
+    people: &[PersonMention],
+) -> Option<String> {
+    let bytes = doc.byte_range(clause.clone());
+    let named: Vec<&PersonMention> = people
+        .iter()
+        .filter(|p| bytes.start <= p.span.start && p.span.end <= bytes.end && !p.words.is_empty())
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let distance = |p: &PersonMention, byte: usize| {
+        if p.span.end <= byte {
+            byte - p.span.end
+        } else {
+            p.span.start.saturating_sub(byte)
+        }
+    };
+    let speakers: Vec<usize> = clause
+        .filter(|&k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+        .filter_map(|k| {
+            let b = doc.tokens[k].start;
+            (0..named.len()).min_by_key(|&n| distance(named[n], b))
+        })
+        .collect();
+    let b = doc.tokens[at].start;
+    (0..named.len())
+        .filter(|n| !speakers.contains(n))
+        .min_by_key(|&n| distance(named[n], b))
+        .and_then(|n| named[n].words.last())
+        .map(|w| name_key(w))
+}
+
+/// "Oct. 19", "21 July": the number is a day of a month.
+fn is_day_of_month(doc: &Doc, i: usize, sentence: &Range<usize>) -> bool {
+    let month = |k: usize| {
+        let w = doc.folded(k);
+        let w = w.trim_end_matches('.');
+        doc.is_word(k)
+            && doc.is_capitalized(k)
+            && MONTHS
+                .iter()
+                .any(|m| *m == w || (w.len() >= 3 && m.starts_with(w)))
+    };
+    (i > sentence.start && month(i - 1)) || (i + 1 < sentence.end && month(i + 1))
+}
+
+/// "Week 15", "USB 3.0", "Flight 370": a number after a name names
+/// something rather than counting it.
+fn is_label(doc: &Doc, lex: &Lexicon, i: usize, sentence: &Range<usize>) -> bool {
+    if i == 0 || i - 1 < sentence.start || doc.tokens[i].kind != TokenKind::Number {
+        return false;
+    }
+    let k = i - 1;
+    let w = doc.folded(k);
+    doc.is_word(k)
+        && doc.is_capitalized(k)
+        && !is_calendar_word(&w)
+        && lex.unit(&w).is_none()
+        && lex.currency(doc.tok(k)).is_none()
+        && !lex.is_function_word(&w)
+        && !matches!(
+            w.as_str(),
+            "about" | "around" | "nearly" | "almost" | "some" | "over" | "roughly"
+        )
+}
+
 /// One more person hurt or killed, said without a number: "another
 /// wounded", "wounding a third". The count and the index after it.
 fn one_more_person(
@@ -341,7 +417,13 @@ fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
     s..e
 }
 
-pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Vec<FigureClaim> {
+pub fn extract(
+    article: &Article,
+    doc: &Doc,
+    lex: &Lexicon,
+    skip: &[bool],
+    people: &[PersonMention],
+) -> Vec<FigureClaim> {
     let mut out: Vec<FigureClaim> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
@@ -371,6 +453,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     value.partial = cl
                         .clone()
                         .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.tok(k)));
+                    value.owner = owner(doc, lex, cl.clone(), range.start, people);
                     let near = range.start.saturating_sub(EVENT_WINDOW).max(cl.start)
                         ..(range.end + EVENT_WINDOW).min(cl.end);
                     value.event = nearest_event(doc, lex, range.start, near).map(|(e, _)| e);
@@ -473,6 +556,11 @@ fn figure_at(
             return None;
         }
         if is_year(doc, i).is_some() && currency.is_none() {
+            return None;
+        }
+        if currency.is_none()
+            && (is_day_of_month(doc, i, &sentence) || is_label(doc, lex, i, &sentence))
+        {
             return None;
         }
         // A word number inside a word ("four-by-four") is no figure.
@@ -668,6 +756,7 @@ impl FigureValue {
             noun: None,
             context: Vec::new(),
             frame: Vec::new(),
+            owner: None,
             conversion_of: None,
             reported: false,
             partial: false,

@@ -221,7 +221,7 @@ pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
         .map(|(s, &b)| b || is_title_case(&doc, lex, s))
         .collect();
     let (people, roles) = person::extract(article, &doc, lex, &skip_names);
-    let figures = figure::extract(article, &doc, lex, &skip);
+    let figures = figure::extract(article, &doc, lex, &skip, &people);
     let places = place::extract(article, &doc, lex, &skip_names, &people);
     let dates = date::extract(article, &doc, lex, &skip);
     let terms = term::extract(article, &doc, lex, &skip_names, &people);

@@ -302,6 +302,15 @@ fn overlap(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
         && vb.low - slack(vb.low) <= high(va) + slack(high(va))
 }
 
+/// Figures said of two different people are two subjects ("Smith scored 30
+/// points", "Jones scored 12").
+fn same_owner(a: &FigureValue, b: &FigureValue) -> bool {
+    match (&a.owner, &b.owner) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
 /// The figures that are the only value their article gives for a subject
 /// in one time frame. Two of them from two articles speak of the same thing
 /// even when their clauses share no words ("five villages were hit" /
@@ -338,8 +347,14 @@ fn sole_figures(
 /// Whether two figures speak of the same thing: the same noun, the same
 /// years, enough shared context, amounts of one order.
 fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
+    comparable(a, b, p) && shared_context(a, b) >= p.min_shared_context
+}
+
+/// Whether two figures may speak of one thing at all: the same time frame,
+/// owner and noun, amounts of money of one order.
+fn comparable(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
     let (va, vb) = (&a.value, &b.value);
-    if va.frame != vb.frame {
+    if va.frame != vb.frame || !same_owner(va, vb) {
         return false;
     }
     if va.dimension == "count" && va.noun != vb.noun {
@@ -351,6 +366,12 @@ fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
             return false;
         }
     }
+    true
+}
+
+/// How many content words the clauses of two figures share.
+fn shared_context(a: &FigureClaim, b: &FigureClaim) -> usize {
+    let (va, vb) = (&a.value, &b.value);
     let ca: BTreeSet<&String> = va
         .context
         .iter()
@@ -366,7 +387,7 @@ fn same_subject(a: &FigureClaim, b: &FigureClaim, p: &FigureParams) -> bool {
     // too, where the noun is not already what makes the subject.
     let noun_bonus =
         usize::from(va.dimension != "count" && va.noun.is_some() && va.noun == vb.noun);
-    shared + noun_bonus >= p.min_shared_context
+    shared + noun_bonus
 }
 
 fn figure_claim(f: &FigureClaim) -> ConflictClaim {
@@ -381,7 +402,10 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding
         let same = |x: ClaimRef, y: ClaimRef| {
             let (fx, fy) = (figure(al, x), figure(al, y));
             same_subject(fx, fy, p)
-                || (sole.contains(&x) && sole.contains(&y) && fx.value.frame == fy.value.frame)
+                || (sole.contains(&x)
+                    && sole.contains(&y)
+                    && comparable(fx, fy, p)
+                    && shared_context(fx, fy) >= 1)
         };
         let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
         for (i, &x) in refs.iter().enumerate() {
@@ -729,7 +753,7 @@ mod tests {
         let c = conflicts(
             "figure-mismatch",
             "Floods cut off four bridges in the valley. Crews worked overnight.",
-            "Engineers inspected the damage after six bridges were swept away.",
+            "Engineers in the valley said six bridges were swept away.",
         );
         assert_eq!(c.len(), 1, "{c:?}");
         // An earlier year's count is another subject.
