@@ -313,9 +313,10 @@ fn same_owner(a: &FigureValue, b: &FigureValue) -> bool {
 
 /// The figures that are the only value their article gives for a subject
 /// in one time frame. Two of them from two articles speak of the same thing
-/// even when their clauses share no words ("five villages were hit" /
-/// "flattening seven villages"). Counts of people need their event
-/// (killed, injured) for that: a story counts people in too many ways.
+/// when their clauses share a single word ("five villages were hit,
+/// officials said" / "flattening seven villages, officials said"). Counts
+/// of people need their event (killed, injured) for that: a story counts
+/// people in too many ways.
 fn sole_figures(
     al: &Aligned,
     refs: &[ClaimRef],
