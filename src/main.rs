@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::article::load_paths;
 use crosscheck::rules::{RuleSet, Severity};
 
@@ -36,6 +36,8 @@ enum Command {
         /// Exit 1 when a conflict at or above this severity is found.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// Measure the checker against gold files: every folder under DIR that
     /// holds a gold.yaml is one story.
@@ -55,6 +57,8 @@ enum Command {
         /// Exit 1 when the total recall is below this.
         #[arg(long, value_name = "R", default_value_t = 0.0)]
         min_recall: f64,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// List the claims extracted from articles, one a line.
     Claims {
@@ -65,6 +69,26 @@ enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+}
+
+/// Which of the loaded rules run.
+#[derive(Args)]
+struct Selection {
+    /// Run only these rules (ids, comma-separated or repeated), even ones
+    /// turned off by `enabled: false`.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (ids, comma-separated or repeated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    fn load(&self, rules: &[PathBuf]) -> Result<RuleSet, crosscheck::error::Error> {
+        let mut set = RuleSet::load(rules)?;
+        set.select(&self.select, &self.ignore)?;
+        Ok(set)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,8 +143,9 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             rules,
             min_precision,
             min_recall,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
+            let set = selection.load(&rules)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
@@ -138,8 +163,9 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             format,
             rules,
             fail_on,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
+            let set = selection.load(&rules)?;
             let articles = load_paths(&paths)?;
             let report = crosscheck::check(&articles, &set);
             let text = match format {

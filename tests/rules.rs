@@ -1,0 +1,393 @@
+//! The rules language end to end: invalid rule files are exit 2 with
+//! `path:line:column: message`, folders override and select rules, house
+//! style, suppression comments, rule examples and the `rules` commands.
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn crosscheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+/// A fresh folder holding `files`, named after the test.
+fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("crosscheck-rules-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        let path = dir.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Runs `check --rules` on a folder with one file `rules.yaml` and asserts
+/// the error names that file, the line and column, and says `message`.
+fn assert_rules_error(name: &str, yaml: &str, line: usize, column: usize, message: &str) {
+    let dir = folder(name, &[("rules.yaml", yaml)]);
+    let out = crosscheck(&["check", "--rules", dir.to_str().unwrap(), "seeds/"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+    assert!(out.stdout.is_empty(), "{name}");
+    assert_eq!(err.lines().count(), 1, "{name}: {err}");
+    let path = dir.join("rules.yaml");
+    let prefix = format!("crosscheck: {}:{line}:{column}: ", path.display());
+    assert!(
+        err.starts_with(&prefix),
+        "{name}: want {prefix:?}, got {err}"
+    );
+    assert!(err.contains(message), "{name}: want {message:?}, got {err}");
+}
+
+#[test]
+fn malformed_yaml_is_an_error_at_its_position() {
+    assert_rules_error(
+        "malformed",
+        "version: 1\nrules:\n\t- id: a\n",
+        3,
+        1,
+        "found character that cannot start any token",
+    );
+}
+
+#[test]
+fn unknown_keys_are_errors_at_the_key() {
+    assert_rules_error(
+        "unknown-top",
+        "version: 1\nrule:\n  - id: a\n",
+        2,
+        1,
+        "unknown field `rule`",
+    );
+    assert_rules_error(
+        "unknown-rule-key",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: error\n    sevrity: info\n",
+        6,
+        5,
+        "rules[0]: unknown field `sevrity`",
+    );
+    assert_rules_error(
+        "unknown-param",
+        "version: 1\nrules:\n  - id: a\n    check: unit-conversion\n    severity: error\n    params:\n      tolerence: 0.1\n",
+        7,
+        7,
+        "rule \"a\": unknown parameter `tolerence`, expected one of `tolerance`",
+    );
+    assert_rules_error(
+        "unknown-lexicon-section",
+        "version: 1\nlexicon:\n  nicknamez:\n    Robert: [Bob]\n",
+        3,
+        3,
+        "lexicon: unknown field `nicknamez`",
+    );
+    assert_rules_error(
+        "param-of-a-check-without-params",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: error\n    params: {tolerance: 1}\n",
+        6,
+        14,
+        "this check takes no parameters",
+    );
+}
+
+#[test]
+fn unknown_checks_and_kinds_are_errors_at_the_value() {
+    assert_rules_error(
+        "unknown-check",
+        "version: 1\nrules:\n  - id: a\n    check: name-spellng\n    severity: error\n",
+        4,
+        12,
+        "rules[0].check: unknown variant `name-spellng`",
+    );
+    assert_rules_error(
+        "unknown-kind",
+        "version: 1\nrules:\n  - id: a\n    kind: speling\n    check: name-spelling\n    severity: error\n",
+        4,
+        11,
+        "rules[0].kind: unknown variant `speling`",
+    );
+    assert_rules_error(
+        "kind-of-another-check",
+        "version: 1\nrules:\n  - id: a\n    kind: place\n    check: name-spelling\n    severity: error\n",
+        4,
+        11,
+        "rule \"a\": check `name-spelling` reports spelling conflicts, not place",
+    );
+}
+
+#[test]
+fn wrong_types_are_errors_at_the_value() {
+    assert_rules_error(
+        "wrong-severity",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: critical\n",
+        5,
+        15,
+        "rules[0].severity: unknown variant `critical`",
+    );
+    assert_rules_error(
+        "wrong-enabled",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: info\n    enabled: maybe\n",
+        6,
+        14,
+        "rules[0].enabled: invalid type: string \"maybe\", expected a boolean",
+    );
+    assert_rules_error(
+        "wrong-param-type",
+        "version: 1\nrules:\n  - id: a\n    check: event-date\n    severity: info\n    params:\n      tolerance_minutes: soon\n",
+        7,
+        26,
+        "`tolerance_minutes` must be a whole number from 0 to 1440, not the text \"soon\"",
+    );
+    assert_rules_error(
+        "wrong-nicknames",
+        "version: 1\nlexicon:\n  nicknames: [Bob]\n",
+        3,
+        14,
+        "lexicon.nicknames: invalid type: sequence, expected a map",
+    );
+}
+
+#[test]
+fn thresholds_outside_their_range_are_errors_at_the_value() {
+    assert_rules_error(
+        "range-param",
+        "version: 1\nrules:\n  - id: garbled-figure\n    check: garbled-figure\n    severity: warning\n    params:\n      max_relative_difference: 1.5\n",
+        7,
+        32,
+        "`max_relative_difference` = 1.5 is out of range: it must be a number from 0 to 1",
+    );
+    assert_rules_error(
+        "range-alignment",
+        "version: 1\nalignment:\n  variant_similarity: 2\n",
+        3,
+        23,
+        "alignment: `variant_similarity` = 2 is out of range",
+    );
+}
+
+#[test]
+fn a_missing_lexicon_file_is_an_error_at_its_name() {
+    assert_rules_error(
+        "missing-lexicon",
+        "version: 1\nlexicons:\n  - places/nowhere.yaml\n",
+        3,
+        5,
+        "lexicon file \"places/nowhere.yaml\" not found",
+    );
+}
+
+#[test]
+fn a_duplicate_rule_id_in_one_file_is_an_error_at_the_second() {
+    assert_rules_error(
+        "duplicate-id",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: info\n  - id: a\n    check: event-date\n    severity: info\n",
+        6,
+        9,
+        "rule \"a\": duplicate rule id: an earlier rule of this file (line 3) has it",
+    );
+}
+
+#[test]
+fn versions_are_required_and_checked() {
+    assert_rules_error("no-version", "rules: []\n", 1, 1, "missing field `version`");
+    assert_rules_error(
+        "version-2",
+        "# future\nversion: 2\n",
+        2,
+        10,
+        "unsupported version 2: this crosscheck reads version 1",
+    );
+}
+
+#[test]
+fn inconsistent_lexicon_entries_are_errors_at_the_entry() {
+    assert_rules_error(
+        "unknown-place",
+        "version: 1\nlexicon:\n  places:\n    - name: Port Vell\n      kind: city\n      in: Atlantis\n",
+        6,
+        11,
+        "place \"Port Vell\" lies in unknown place \"Atlantis\"",
+    );
+    assert_rules_error(
+        "house-style-chain",
+        "version: 1\nlexicon:\n  house_style:\n    Kyiv: [Kiev]\n    Lviv: [Lvov, Kiev]\n",
+        5,
+        18,
+        "house_style: \"Kiev\" is already a variant of \"Kyiv\"",
+    );
+}
+
+#[test]
+fn messages_and_ids_are_checked() {
+    assert_rules_error(
+        "placeholder",
+        "version: 1\nrules:\n  - id: a\n    check: event-place\n    severity: info\n    message: \"{subject} at {place}\"\n",
+        6,
+        14,
+        "unknown placeholder {place}",
+    );
+    assert_rules_error(
+        "bad-id",
+        "version: 1\nrules:\n  - id: my rule\n    check: event-place\n    severity: info\n",
+        3,
+        9,
+        "an id is letters, digits",
+    );
+}
+
+#[test]
+fn a_folder_without_rule_files_is_an_error() {
+    let dir = folder("no-rule-files", &[("notes.txt", "nothing")]);
+    let out = crosscheck(&["check", "--rules", dir.to_str().unwrap(), "seeds/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no rule files (.yaml) in this folder"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_lexicon_file_named_and_in_the_folder_is_read_once() {
+    let place = "version: 1\nlexicon:\n  places:\n    - name: Port Vell\n      kind: city\n      in: Spain\n";
+    let dir = folder(
+        "lexicon-once",
+        &[
+            ("a.yaml", "version: 1\nlexicons: [places.yaml]\n"),
+            ("places.yaml", place),
+        ],
+    );
+    let out = crosscheck(&["check", "--rules", dir.to_str().unwrap(), "seeds/"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn a_lexicon_file_holds_vocabulary_only() {
+    let dir = folder(
+        "lexicon-only",
+        &[
+            ("a.yaml", "version: 1\nlexicons: [lexicons/more.yaml]\n"),
+            (
+                "lexicons/more.yaml",
+                "version: 1\nrules:\n  - id: x\n    check: event-place\n    severity: info\n",
+            ),
+        ],
+    );
+    let out = crosscheck(&["check", "--rules", dir.to_str().unwrap(), "seeds/"]);
+    let path = dir.join("lexicons/more.yaml");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "crosscheck: {}:2:1: unknown field `rules`, expected `version` or `lexicon`\n",
+            path.display()
+        )
+    );
+}
+
+fn json(args: &[&str]) -> (i32, Value) {
+    let out = crosscheck(args);
+    let v = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|_| panic!("JSON from {args:?}: {}", stderr(&out)));
+    (out.status.code().unwrap(), v)
+}
+
+fn rules_of(report: &Value) -> Vec<String> {
+    report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules_that_run() {
+    let (_, all) = json(&["check", "--format", "json", "seeds/"]);
+    assert!(rules_of(&all).contains(&"event-place".to_string()));
+    let (_, only) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--select",
+        "event-place,role-mismatch",
+        "seeds/",
+    ]);
+    let rules = rules_of(&only);
+    assert!(!rules.is_empty());
+    assert!(
+        rules
+            .iter()
+            .all(|r| r == "event-place" || r == "role-mismatch"),
+        "{rules:?}"
+    );
+    let (_, less) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--ignore",
+        "name-spelling",
+        "--ignore",
+        "event-place",
+        "seeds/",
+    ]);
+    let rules = rules_of(&less);
+    assert_eq!(
+        rules.len(),
+        rules_of(&all)
+            .iter()
+            .filter(|r| *r != "name-spelling" && *r != "event-place")
+            .count()
+    );
+    // --select runs a rule its folder turned off.
+    let (_, back) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        "tests/fixtures/quiet-rules",
+        "--select",
+        "name-spelling",
+        "seeds/",
+    ]);
+    assert!(rules_of(&back).iter().all(|r| r == "name-spelling"));
+    assert!(!rules_of(&back).is_empty());
+}
+
+#[test]
+fn unknown_ids_in_select_and_ignore_are_exit_2() {
+    let out = crosscheck(&["check", "--select", "name-speling", "seeds/"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "crosscheck: --select: no rule has the id \"name-speling\" (did you mean \"name-spelling\"?); `crosscheck rules` lists them\n"
+    );
+    let out = crosscheck(&["eval", "--ignore", "nothing-like-it", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("crosscheck: --ignore: no rule has the id \"nothing-like-it\"; ")
+    );
+}
+
+#[test]
+fn eval_honours_selection() {
+    let (_, v) = json(&[
+        "eval",
+        "--format",
+        "json",
+        "--select",
+        "event-place",
+        "seeds",
+    ]);
+    assert_eq!(v["total"]["reported"], 1, "{v:#}");
+}
