@@ -179,7 +179,7 @@ pub fn score_story(dir: &Path, set: &RuleSet) -> Result<StoryScore> {
         .iter()
         .map(|a| load_file(&dir.join(a)))
         .collect::<Result<Vec<_>>>()?;
-    let report = crate::check(&articles, set);
+    let report = crate::check(&articles, set)?;
     let conflicts = report.conflicts;
     let expected: Vec<&GoldEntry> = gold.conflicts.iter().chain(&gold.optional).collect();
     let missed: Vec<GoldEntry> = gold

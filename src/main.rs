@@ -167,7 +167,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         } => {
             let set = selection.load(&rules)?;
             let articles = load_paths(&paths)?;
-            let report = crosscheck::check(&articles, &set);
+            let report = crosscheck::check(&articles, &set)?;
             let text = match format {
                 Format::Json => report.to_json(),
                 Format::Table => report.to_table(output_width()),

@@ -391,3 +391,139 @@ fn eval_honours_selection() {
     ]);
     assert_eq!(v["total"]["reported"], 1, "{v:#}");
 }
+
+fn conflicts(report: &Value) -> &Vec<Value> {
+    report["conflicts"].as_array().unwrap()
+}
+
+fn claim_texts(c: &Value) -> Vec<&str> {
+    c["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["text"].as_str().unwrap())
+        .collect()
+}
+
+const HOUSE: &str = "tests/fixtures/rules-house-style";
+
+#[test]
+fn house_style_flags_variants_in_a_single_article() {
+    let dir = folder(
+        "house-single",
+        &[(
+            "a.txt",
+            "Talks in Kiev\n\nThe mayor said the talks in KIEV and kievan food would go on.\n",
+        )],
+    );
+    let (code, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        HOUSE,
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "house style is a warning: {report:#}");
+    let found: Vec<(&str, u64, u64, &str)> = conflicts(&report)
+        .iter()
+        .map(|c| {
+            assert_eq!(c["rule"], "house-style");
+            assert_eq!(c["kind"], "style");
+            assert_eq!(c["severity"], "warning");
+            let claim = &c["claims"][0];
+            (
+                claim["text"].as_str().unwrap(),
+                claim["line"].as_u64().unwrap(),
+                claim["column"].as_u64().unwrap(),
+                c["suggestion"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("Kiev", 1, 10, "Kyiv"), ("KIEV", 3, 29, "Kyiv")]);
+}
+
+#[test]
+fn house_style_is_the_suggested_reading_of_a_misspelled_name() {
+    let articles = [
+        (
+            "a.txt",
+            "Talks\n\nPresident Volodymyr Zelensky said on Monday that the talks would go on.\n",
+        ),
+        (
+            "b.txt",
+            "Talks\n\nPresident Volodymyr Zelenskiy said on Monday that the talks would go on.\n",
+        ),
+    ];
+    let dir = folder("house-suggestion", &articles);
+    let spelling = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json", "--select", "name-spelling"];
+        all.extend_from_slice(args);
+        all.push(dir.to_str().unwrap());
+        let (_, report) = json(&all);
+        conflicts(&report)[0].clone()
+    };
+    // One article each way: no majority, so no suggestion...
+    let plain = spelling(&[]);
+    assert_eq!(
+        claim_texts(&plain),
+        ["Volodymyr Zelensky", "Volodymyr Zelenskiy"]
+    );
+    assert!(plain.get("suggestion").is_none(), "{plain:#}");
+    // ... until the house style gives one, even a spelling neither uses.
+    let styled = spelling(&["--rules", HOUSE]);
+    assert_eq!(styled["suggestion"], "Zelenskyy", "{styled:#}");
+}
+
+#[test]
+fn markdown_comments_suppress_rules_and_plain_text_keeps_them() {
+    let text = "Talks\n\n<!-- crosscheck-disable-next-line house-style -->\nIn Kiev, talks.\n\
+                Kiev again.\n<!-- crosscheck-disable -->\nKiev three.\n\
+                <!-- crosscheck-enable house-style -->\nKiev four.\n";
+    let dir = folder("suppress", &[("a.md", text), ("b.txt", text)]);
+    let (_, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        HOUSE,
+        dir.to_str().unwrap(),
+    ]);
+    let at: Vec<(String, u64)> = conflicts(&report)
+        .iter()
+        .map(|c| {
+            let claim = &c["claims"][0];
+            let path = claim["path"].as_str().unwrap();
+            (
+                path.rsplit('/').next().unwrap().to_string(),
+                claim["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, u64)> = [("a.md", 5), ("a.md", 9)]
+        .into_iter()
+        .chain([("b.txt", 4), ("b.txt", 5), ("b.txt", 7), ("b.txt", 9)])
+        .map(|(p, l)| (p.to_string(), l))
+        .collect();
+    assert_eq!(at, want);
+}
+
+#[test]
+fn a_suppression_comment_naming_no_rule_is_exit_2_at_its_place() {
+    let dir = folder(
+        "suppress-unknown",
+        &[(
+            "a.md",
+            "Title\n\nText <!-- crosscheck-disable house-styel -->\n",
+        )],
+    );
+    let out = crosscheck(&["check", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "crosscheck: {}:3:30: crosscheck-disable: no rule has the id \"house-styel\" (did you mean \"house-style\"?)\n",
+            dir.join("a.md").display()
+        )
+    );
+}

@@ -560,6 +560,7 @@ mod tests {
     fn conflicts(rule: &str, a: &str, b: &str) -> Vec<Conflict> {
         let articles = [Article::new("a.txt", a), Article::new("b.txt", b)];
         crate::check(&articles, set())
+            .unwrap()
             .conflicts
             .into_iter()
             .filter(|c| c.rule == rule)
