@@ -6,6 +6,7 @@
 
 pub mod align;
 pub mod article;
+pub mod catalog;
 pub mod error;
 pub mod eval;
 pub mod extract;

@@ -60,6 +60,20 @@ enum Command {
         #[command(flatten)]
         selection: Selection,
     },
+    /// List the rules (id, check, kind, severity, where each is defined),
+    /// explain one, or run their examples.
+    Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR", global = true)]
+        rules: Vec<PathBuf>,
+        /// Output format of the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        selection: Selection,
+    },
     /// List the claims extracted from articles, one a line.
     Claims {
         /// Articles: files, or folders holding .txt and .md files.
@@ -68,6 +82,21 @@ enum Command {
         /// Folder of extra rule files. Repeatable.
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// What a rule checks, why, its parameters and an example.
+    Explain {
+        /// The rule's id.
+        id: String,
+    },
+    /// Run the examples of the built-in rules and of each DIR's rule files;
+    /// exit 1 when one fails.
+    Test {
+        /// Folders of rule files.
+        dirs: Vec<PathBuf>,
     },
 }
 
@@ -137,6 +166,12 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
     match cli.command {
         Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Rules {
+            action,
+            rules,
+            format,
+            selection,
+        } => rules_command(action, rules, format, &selection),
         Command::Eval {
             dirs,
             format,
@@ -181,6 +216,33 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             Ok(ExitCode::from(if failed { 1 } else { 0 }))
         }
     }
+}
+
+fn rules_command(
+    action: Option<RulesAction>,
+    mut rules: Vec<PathBuf>,
+    format: Format,
+    selection: &Selection,
+) -> Result<ExitCode, crosscheck::error::Error> {
+    use crosscheck::catalog;
+    if let Some(RulesAction::Test { dirs }) = &action {
+        rules.extend(dirs.iter().cloned());
+    }
+    let set = selection.load(&rules)?;
+    let (text, code) = match action {
+        None => match format {
+            Format::Json => (catalog::list_json(&set), 0),
+            Format::Table => (catalog::list_table(&set, output_width()), 0),
+        },
+        Some(RulesAction::Explain { id }) => (catalog::explain(&set, &id)?, 0),
+        Some(RulesAction::Test { .. }) => {
+            let outcomes = catalog::run_examples(&set);
+            let failed = outcomes.iter().any(|o| o.status == catalog::Status::Failed);
+            (catalog::examples_report(&set, &outcomes), u8::from(failed))
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitCode::from(code))
 }
 
 fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {

@@ -527,3 +527,161 @@ fn a_suppression_comment_naming_no_rule_is_exit_2_at_its_place() {
         )
     );
 }
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_examples_of_the_built_in_rules_pass_and_cover_every_rule() {
+    let out = crosscheck(&["rules", "test"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.trim_end().ends_with(" failed, 0 skipped"), "{text}");
+    assert!(text.contains(" 0 failed"), "{text}");
+    let (_, list) = json(&["rules", "--format", "json"]);
+    for rule in list.as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with("ok   ") && l[5..].starts_with(&format!("{id} "))),
+            "no example of {id}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn the_house_style_fixture_examples_pass() {
+    let out = crosscheck(&["rules", "test", HOUSE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("house.yaml:10 a rejected spelling"));
+}
+
+#[test]
+fn a_failing_example_is_exit_1_with_its_diff() {
+    let yaml = "version: 1\nexamples:\n  - rule: event-place\n    note: wrong on purpose\n    articles:\n      - \"The talks in Porto ended on Friday.\"\n      - \"The talks in Lisbon ended on Friday.\"\n    expect:\n      - values: [Porto, Madrid]\n";
+    let dir = folder("failing-example", &[("x.yaml", yaml)]);
+    let out = crosscheck(&["rules", "test", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let path = dir.join("x.yaml");
+    let at = text
+        .lines()
+        .position(|l| l.starts_with("FAIL event-place"))
+        .expect(&text);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[at],
+        format!("FAIL event-place     {}:3 wrong on purpose", path.display())
+    );
+    assert_eq!(
+        lines[at + 1],
+        "     - expected values [\"Porto\", \"Madrid\"]"
+    );
+    assert!(
+        lines[at + 2].starts_with("     + found talks located in \"Porto\" / \"Lisbon\" [a.txt:1:14 “Porto”, b.txt:1:14 “Lisbon”]"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("1 failed, 0 skipped"), "{text}");
+}
+
+#[test]
+fn examples_of_a_replaced_or_disabled_rule_are_skipped() {
+    let out = crosscheck(&["rules", "test", "tests/fixtures/quiet-rules"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("skip name-spelling") && l.ends_with("(the rule does not run)")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with("skip event-place")
+            && l.ends_with("(the rule is replaced by tests/fixtures/quiet-rules/rules.yaml)")),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_example_of_an_unknown_rule_is_an_error_at_its_rule() {
+    assert_rules_error(
+        "example-unknown-rule",
+        "version: 1\nexamples:\n  - rule: event-plaice\n    articles: [x]\n    expect: []\n",
+        3,
+        11,
+        "example: no rule has the id \"event-plaice\"",
+    );
+    assert_rules_error(
+        "example-no-articles",
+        "version: 1\nexamples:\n  - rule: event-place\n    articles: []\n    expect: []\n",
+        4,
+        15,
+        "example: give at least one article",
+    );
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_origin() {
+    let out = crosscheck(&["rules", "--rules", "tests/fixtures/quiet-rules"]);
+    let table = stdout(&out);
+    assert_eq!(out.status.code(), Some(0));
+    let row = |id: &str| {
+        table
+            .lines()
+            .find(|l| l.contains(&format!("│ {id} ")))
+            .unwrap_or_else(|| panic!("{id} in {table}"))
+            .to_string()
+    };
+    assert!(
+        row("garbled-figure").contains("rules/default.yaml:"),
+        "{table}"
+    );
+    assert!(row("name-spelling").contains("┆ no "), "{table}");
+    assert!(row("event-place").contains("┆ yes "), "{table}");
+    assert!(table.contains("7 of 8 rules run"), "{table}");
+    let (_, list) = json(&[
+        "rules",
+        "--format",
+        "json",
+        "--rules",
+        "tests/fixtures/quiet-rules",
+    ]);
+    let place = &list[5];
+    assert_eq!(place["id"], "event-place");
+    assert_eq!(place["source"], "tests/fixtures/quiet-rules/rules.yaml");
+    assert_eq!(place["line"], 9);
+    assert_eq!(place["severity"], "warning");
+    let (_, list) = json(&["rules", "--format", "json", "--ignore", "event-date"]);
+    let date = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "event-date")
+        .unwrap();
+    assert_eq!(date["active"], false);
+    assert_eq!(date["check"], "event-date");
+    assert_eq!(date["kind"], "date");
+    assert_eq!(date["severity"], "error");
+    assert_eq!(date["source"], "rules/default.yaml");
+}
+
+#[test]
+fn rules_explain_tells_what_why_parameters_and_an_example() {
+    let out = crosscheck(&["rules", "explain", "unit-conversion"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0));
+    for part in [
+        "unit-conversion — check unit-conversion, figure conflicts, severity warning\n",
+        "\nWhat it checks\n  A figure converted in brackets",
+        "\nWhy\n  A conversion added by an editor",
+        "\nParameters\n  tolerance = 0.03 (default 0.03; a number from 0 to 1)\n",
+        "\nExample (rules/default.yaml:",
+        "  finds:\n    the conversion in brackets does not hold:",
+        "[a.txt:1:20 “6 kilometres”, a.txt:1:34 “9 miles”]",
+    ] {
+        assert!(text.contains(part), "{part:?} in\n{text}");
+    }
+    let out = crosscheck(&["rules", "explain", "unit-convertion"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("did you mean \"unit-conversion\""));
+}
