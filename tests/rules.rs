@@ -685,3 +685,166 @@ fn rules_explain_tells_what_why_parameters_and_an_example() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("did you mean \"unit-conversion\""));
 }
+
+/// The ```yaml blocks of rules/README.md, each with the line it starts on.
+fn readme_blocks() -> Vec<(usize, String)> {
+    let readme = fs::read_to_string("rules/README.md").unwrap();
+    let mut blocks = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (n, line) in readme.lines().enumerate() {
+        match &mut current {
+            None if line == "```yaml" => current = Some((n + 2, String::new())),
+            Some(_) if line == "```" => blocks.push(current.take().unwrap()),
+            Some((_, text)) => {
+                text.push_str(line);
+                text.push('\n');
+            }
+            None => {}
+        }
+    }
+    blocks
+}
+
+/// Every YAML block of rules/README.md is a complete rules file: it loads
+/// after the built-in rules and its examples pass. A block that names a
+/// lexicon file gets the block after it as that file.
+#[test]
+fn every_yaml_block_of_the_rules_readme_loads_and_its_examples_pass() {
+    use crosscheck::catalog::{Status, run_examples};
+    use crosscheck::rules::RuleSet;
+    let blocks = readme_blocks();
+    assert!(blocks.len() >= 25, "{} blocks", blocks.len());
+    for (k, (line, text)) in blocks.iter().enumerate() {
+        let mut files = vec![("rules.yaml".to_string(), text.clone())];
+        if let Some(named) = text.lines().find_map(|l| l.strip_prefix("  - "))
+            && text.contains("\nlexicons:\n")
+        {
+            files.push((named.to_string(), blocks[k + 1].1.clone()));
+        }
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let dir = folder(&format!("readme-{line}"), &files);
+        let set = RuleSet::load(&[&dir]).unwrap_or_else(|e| panic!("rules/README.md:{line}: {e}"));
+        for o in run_examples(&set) {
+            let ours = o.example.source.starts_with(dir.to_str().unwrap());
+            assert!(
+                o.status == Status::Passed || (!ours && o.status != Status::Failed),
+                "rules/README.md:{line}: {:?} {:?}",
+                o.status,
+                o.diff
+            );
+        }
+    }
+}
+
+/// The keys a section accepts, read from the error serde gives for an
+/// unknown one.
+fn keys_of(yaml: &str) -> Vec<String> {
+    let dir = folder("keys", &[("rules.yaml", yaml)]);
+    let e = crosscheck::rules::RuleSet::load(&[&dir])
+        .unwrap_err()
+        .to_string();
+    let expected = e.split_once("expected").unwrap_or_else(|| panic!("{e}")).1;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn the_rules_readme_documents_every_key_parameter_and_check() {
+    use crosscheck::rules::{Check, params};
+    let readme = fs::read_to_string("rules/README.md").unwrap();
+    let sections = [
+        "version: 1\nzzz: 1\n",
+        "version: 1\nrules:\n  - zzz: 1\n",
+        "version: 1\nlexicon:\n  zzz: 1\n",
+        "version: 1\nlexicon:\n  places:\n    - zzz: 1\n",
+        "version: 1\nlexicon:\n  units:\n    u: {zzz: 1}\n",
+        "version: 1\nlexicon:\n  role_modifiers: {zzz: 1}\n",
+        "version: 1\nexamples:\n  - zzz: 1\n",
+        "version: 1\nexamples:\n  - rule: x\n    articles: [{zzz: 1}]\n",
+        "version: 1\nexamples:\n  - rule: x\n    articles: [a]\n    expect: [{zzz: 1}]\n",
+    ];
+    for yaml in sections {
+        let keys = keys_of(yaml);
+        assert!(!keys.is_empty(), "{yaml}");
+        for key in keys {
+            let documented =
+                readme.contains(&format!("`{key}`")) || readme.contains(&format!("\n### {key}"));
+            assert!(documented, "`{key}` undocumented");
+        }
+    }
+    let row = |spec: &params::ParamSpec| {
+        format!(
+            "| `{}` | {} | {} | {} |",
+            spec.name,
+            spec.doc,
+            params::Num(spec.default),
+            spec.range()
+        )
+    };
+    for check in Check::ALL {
+        assert!(readme.contains(&format!("\n### {check}\n")), "{check}");
+        assert!(readme.contains(&format!("`{check}`")), "{check}");
+        for spec in check.params() {
+            assert!(readme.contains(&row(spec)), "{}", row(spec));
+        }
+    }
+    for spec in params::ALIGNMENT {
+        assert!(readme.contains(&row(spec)), "{}", row(spec));
+    }
+}
+
+/// tests/fixtures/rules-from-readme was written from rules/README.md alone:
+/// it turns the built-in `event-date` off for a looser one, makes house
+/// style an error and keeps its vocabulary in a lexicon file.
+#[test]
+fn a_rules_folder_written_from_the_readme_does_what_the_readme_says() {
+    let dir = "tests/fixtures/rules-from-readme";
+    let out = crosscheck(&["rules", "test", dir]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let (code, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        dir,
+        "tests/fixtures/readme-articles",
+    ]);
+    assert_eq!(code, 1, "house style is an error here");
+    let found: Vec<(&str, &str, Vec<&str>)> = conflicts(&report)
+        .iter()
+        .map(|c| {
+            (
+                c["rule"].as_str().unwrap(),
+                c["severity"].as_str().unwrap(),
+                claim_texts(c),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("house-style", "error", vec!["Oporto"]),
+            (
+                "loose-times",
+                "warning",
+                vec![
+                    "3:40 a.m. local time",
+                    "3:55 a.m. local time",
+                    "4:40 a.m. local time"
+                ]
+            ),
+        ]
+    );
+    assert_eq!(conflicts(&report)[0]["suggestion"], "Porto");
+    assert_eq!(
+        conflicts(&report)[1]["message"],
+        "fire: the articles give \"03:40 local\" / \"03:55 local\" / \"04:40 local\""
+    );
+}
