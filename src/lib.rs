@@ -2,7 +2,7 @@
 //! claims, aligns them by subject and reports where the sources disagree.
 //!
 //! The pipeline runs one way: [`article`] → [`extract`] → [`align`] →
-//! [`rules`] → [`report`].
+//! [`rules`] → [`suppress`] → [`report`].
 
 pub mod align;
 pub mod article;
