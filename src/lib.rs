@@ -2,10 +2,11 @@
 //! claims, aligns them by subject and reports where the sources disagree.
 //!
 //! The pipeline runs one way: [`article`] → [`extract`] → [`align`] →
-//! [`rules`] → [`report`].
+//! [`rules`] → [`suppress`] → [`report`].
 
 pub mod align;
 pub mod article;
+pub mod catalog;
 pub mod error;
 pub mod eval;
 pub mod extract;
@@ -13,20 +14,23 @@ pub mod lexicon;
 pub mod names;
 pub mod report;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 use article::Article;
 use report::Report;
 use rules::RuleSet;
 
-/// Checks `articles` against each other with the rules of `set`.
-pub fn check(articles: &[Article], set: &RuleSet) -> Report {
+/// Checks `articles` against each other with the rules of `set`, less the
+/// conflicts that suppression comments in the articles silence (a comment
+/// naming an unknown rule is an error).
+pub fn check(articles: &[Article], set: &RuleSet) -> error::Result<Report> {
     let claims: Vec<extract::ArticleClaims> = articles
         .iter()
         .map(|a| extract::extract(a, &set.lexicon))
         .collect();
     let total = claims.iter().map(|c| c.len()).sum();
     let aligned = align::align(articles, claims, &set.lexicon);
-    let conflicts = rules::run(&aligned, set);
-    Report::new(articles, total, conflicts)
+    let conflicts = suppress::apply(articles, set, rules::run(&aligned, set))?;
+    Ok(Report::new(articles, total, conflicts))
 }

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::house_style::{self, HouseStyle};
 use super::{Check, Conflict, ConflictClaim, DateParams, FigureParams, Params, Rule, RuleSet};
 use crate::align::{Aligned, ClaimRef, articles_in};
 use crate::extract::{DateValue, FigureClaim, FigureValue, PlaceClaim, Qualifier};
@@ -15,14 +16,15 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
     let mut out = Vec::new();
     for rule in &set.rules {
         let found = match (rule.check, &rule.params) {
-            (Check::NameSpelling, _) => name_spelling(aligned),
-            (Check::TermSpelling, _) => term_spelling(aligned),
+            (Check::NameSpelling, _) => name_spelling(aligned, &set.house_style),
+            (Check::TermSpelling, _) => term_spelling(aligned, &set.house_style),
             (Check::RoleMismatch, _) => role_mismatch(aligned),
             (Check::FigureMismatch, Params::Figure(p)) => figure_mismatch(aligned, p, &set.lexicon),
             (Check::GarbledFigure, Params::Figure(p)) => garbled_figure(aligned, p, &set.lexicon),
             (Check::UnitConversion, Params::Figure(p)) => unit_conversion(aligned, p),
             (Check::EventPlace, _) => event_place(aligned, &set.lexicon),
             (Check::EventDate, Params::Date(p)) => event_date(aligned, p),
+            (Check::HouseStyle, _) => house_style::house_style(aligned, &set.house_style),
             _ => Vec::new(),
         };
         out.extend(found.into_iter().map(|f| f.into_conflict(rule)));
@@ -42,10 +44,10 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
 }
 
 /// A conflict before the rule's severity and message are applied.
-struct Finding {
-    subject: String,
-    claims: Vec<ConflictClaim>,
-    suggestion: Option<String>,
+pub(super) struct Finding {
+    pub(super) subject: String,
+    pub(super) claims: Vec<ConflictClaim>,
+    pub(super) suggestion: Option<String>,
 }
 
 impl Finding {
@@ -103,7 +105,7 @@ fn claim(span: &crate::article::Span, text: &str, value: String) -> ConflictClai
 
 /// One finding a person: each distinct spelling of the words that vary,
 /// shown by one mention per article (the fullest).
-fn name_spelling(al: &Aligned) -> Vec<Finding> {
+fn name_spelling(al: &Aligned, style: &HouseStyle) -> Vec<Finding> {
     let mut out = Vec::new();
     for person in &al.people {
         let varying: Vec<&crate::align::NameWord> =
@@ -145,7 +147,7 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
         claims.sort_by(|a, b| a.span.cmp(&b.span));
         out.push(Finding {
             subject: person.name.clone(),
-            suggestion: spelling_majority(&varying),
+            suggestion: spelling_majority(&varying, style),
             claims,
         });
     }
@@ -155,7 +157,7 @@ fn name_spelling(al: &Aligned) -> Vec<Finding> {
 /// A name that is not a person's written one way in one article and
 /// another way in another: a claim for the first mention of each spelling
 /// in each article.
-fn term_spelling(al: &Aligned) -> Vec<Finding> {
+fn term_spelling(al: &Aligned, style: &HouseStyle) -> Vec<Finding> {
     let mut out = Vec::new();
     for term in &al.terms {
         let articles: BTreeSet<usize> = term
@@ -175,7 +177,7 @@ fn term_spelling(al: &Aligned) -> Vec<Finding> {
             }
         }
         claims.sort_by(|a, b| a.span.cmp(&b.span));
-        let suggestion = spelling_majority(&[term]);
+        let suggestion = spelling_majority(&[term], style);
         out.push(Finding {
             subject: suggestion.clone().unwrap_or_else(|| {
                 term.forms
@@ -191,18 +193,21 @@ fn term_spelling(al: &Aligned) -> Vec<Finding> {
     out
 }
 
-/// The spelling of the varying words most articles use, when each has one.
-fn spelling_majority(varying: &[&crate::align::NameWord]) -> Option<String> {
-    let parts: Option<Vec<String>> = varying
-        .iter()
-        .map(|w| {
-            majority(
-                w.forms
-                    .values()
-                    .flat_map(|(form, refs)| refs.iter().map(move |r| (form.as_str(), r.article))),
-            )
-        })
-        .collect();
+/// The spelling of the varying words the house style prefers, else the one
+/// most articles use, when each word has one.
+fn spelling_majority(varying: &[&crate::align::NameWord], style: &HouseStyle) -> Option<String> {
+    let parts: Option<Vec<String>> =
+        varying
+            .iter()
+            .map(|w| {
+                let house = w.forms.values().find_map(|(form, _)| style.reading(form));
+                house.or_else(|| {
+                    majority(w.forms.values().flat_map(|(form, refs)| {
+                        refs.iter().map(move |r| (form.as_str(), r.article))
+                    }))
+                })
+            })
+            .collect();
     parts.map(|p| p.join(" "))
 }
 
@@ -675,6 +680,7 @@ mod tests {
     fn conflicts(rule: &str, a: &str, b: &str) -> Vec<Conflict> {
         let articles = [Article::new("a.txt", a), Article::new("b.txt", b)];
         crate::check(&articles, set())
+            .unwrap()
             .conflicts
             .into_iter()
             .filter(|c| c.rule == rule)
