@@ -24,6 +24,21 @@ pub enum Error {
         column: Option<usize>,
         message: String,
     },
+    /// `--select` or `--ignore` names a rule no rules file defines.
+    UnknownRule {
+        option: String,
+        id: String,
+        /// The defined id closest to the one given, if one is close.
+        hint: Option<String>,
+    },
+    /// A suppression comment in an article is malformed or names an
+    /// unknown rule.
+    Directive {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 }
 
 impl Error {
@@ -66,6 +81,19 @@ impl fmt::Display for Error {
                 (Some(l), None) => write!(f, "{path}:{l}: {message}"),
                 _ => write!(f, "{path}: {message}"),
             },
+            Error::UnknownRule { option, id, hint } => {
+                write!(f, "{option}: no rule has the id {id:?}")?;
+                if let Some(h) = hint {
+                    write!(f, " (did you mean {h:?}?)")?;
+                }
+                write!(f, "; `crosscheck rules` lists them")
+            }
+            Error::Directive {
+                path,
+                line,
+                column,
+                message,
+            } => write!(f, "{path}:{line}:{column}: {message}"),
         }
     }
 }

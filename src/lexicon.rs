@@ -33,6 +33,9 @@ pub struct LexiconData {
     pub reported_cues: Vec<String>,
     pub partial_cues: Vec<String>,
     pub secondary_place_cues: Vec<String>,
+    /// Preferred spelling -> the variants a newsroom rejects; read by the
+    /// rules, not by extraction.
+    pub house_style: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -123,6 +126,9 @@ impl LexiconData {
         self.reported_cues.extend(other.reported_cues);
         self.partial_cues.extend(other.partial_cues);
         self.secondary_place_cues.extend(other.secondary_place_cues);
+        for (k, v) in other.house_style {
+            self.house_style.entry(k).or_default().extend(v);
+        }
     }
 }
 
@@ -170,12 +176,21 @@ pub struct Lexicon {
     pub names: NameParams,
 }
 
+/// A place entry that contradicts the gazetteer: `place` indexes
+/// [`LexiconData::places`], `key` is the field at fault.
+#[derive(Debug)]
+pub struct LexiconError {
+    pub place: usize,
+    pub key: &'static str,
+    pub message: String,
+}
+
 fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w)).collect()
 }
 
 impl Lexicon {
-    pub fn compile(data: &LexiconData) -> Result<Self, String> {
+    pub fn compile(data: &LexiconData) -> Result<Self, LexiconError> {
         let mut lex = Lexicon {
             given_names: folded_set(&data.given_names),
             titles: data.titles.iter().map(|t| words_of(t).join(" ")).collect(),
@@ -231,14 +246,20 @@ impl Lexicon {
                 kind: p.kind,
                 within: None,
             });
-            for n in std::iter::once(&p.name).chain(&p.aliases) {
+            for (key, n) in
+                std::iter::once(("name", &p.name)).chain(p.aliases.iter().map(|a| ("aliases", a)))
+            {
                 if let Some(prev) = lex.place_index.insert(fold(n), i)
                     && prev != i
                 {
-                    return Err(format!(
-                        "place name {n:?} names both {:?} and {:?}",
-                        data.places[prev].name, p.name
-                    ));
+                    return Err(LexiconError {
+                        place: i,
+                        key,
+                        message: format!(
+                            "place name {n:?} names both {:?} and {:?}",
+                            data.places[prev].name, p.name
+                        ),
+                    });
                 }
             }
             for d in &p.demonyms {
@@ -247,15 +268,19 @@ impl Lexicon {
         }
         for (i, p) in data.places.iter().enumerate() {
             if let Some(w) = &p.within {
-                let j = lex
-                    .place(w)
-                    .ok_or_else(|| format!("place {:?} lies in unknown place {w:?}", p.name))?;
+                let j = lex.place(w).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "in",
+                    message: format!("place {:?} lies in unknown place {w:?}", p.name),
+                })?;
                 lex.places[i].within = Some(j);
             }
             if let Some(c) = &p.capital {
-                let j = lex
-                    .place(c)
-                    .ok_or_else(|| format!("place {:?} has unknown capital {c:?}", p.name))?;
+                let j = lex.place(c).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "capital",
+                    message: format!("place {:?} has unknown capital {c:?}", p.name),
+                })?;
                 lex.capital_of.insert(i, j);
             }
         }

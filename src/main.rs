@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use crosscheck::article::load_paths;
 use crosscheck::rules::{RuleSet, Severity};
 
@@ -39,6 +39,8 @@ enum Command {
         /// Exit 1 when a conflict at or above this severity is found.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// Measure the checker against gold files: every folder under DIR that
     /// holds a gold.yaml is one story.
@@ -58,6 +60,22 @@ enum Command {
         /// Exit 1 when the total recall is below this.
         #[arg(long, value_name = "R", default_value_t = 0.0)]
         min_recall: f64,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// List the rules (id, check, kind, severity, where each is defined),
+    /// explain one, or run their examples.
+    Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR", global = true)]
+        rules: Vec<PathBuf>,
+        /// Output format of the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// List the claims extracted from articles, one a line.
     Claims {
@@ -68,6 +86,41 @@ enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
     },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// What a rule checks, why, its parameters and an example.
+    Explain {
+        /// The rule's id.
+        id: String,
+    },
+    /// Run the examples of the built-in rules and of each DIR's rule files;
+    /// exit 1 when one fails.
+    Test {
+        /// Folders of rule files.
+        dirs: Vec<PathBuf>,
+    },
+}
+
+/// Which of the loaded rules run.
+#[derive(Args)]
+struct Selection {
+    /// Run only these rules (ids, comma-separated or repeated), even ones
+    /// turned off by `enabled: false`.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (ids, comma-separated or repeated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    fn load(&self, rules: &[PathBuf]) -> Result<RuleSet, crosscheck::error::Error> {
+        let mut set = RuleSet::load(rules)?;
+        set.select(&self.select, &self.ignore)?;
+        Ok(set)
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,14 +172,21 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
     }
     match cli.command {
         Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Rules {
+            action,
+            rules,
+            format,
+            selection,
+        } => rules_command(action, rules, format, &selection),
         Command::Eval {
             dirs,
             format,
             rules,
             min_precision,
             min_recall,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
+            let set = selection.load(&rules)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
@@ -144,11 +204,12 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             format,
             rules,
             fail_on,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
+            let set = selection.load(&rules)?;
             let articles = load_paths(&paths)?;
             let bar = crosscheck::progress::Bar::for_articles(articles.len());
-            let report = crosscheck::check_with(&articles, &set, &|| bar.tick());
+            let report = crosscheck::check_with(&articles, &set, &|| bar.tick())?;
             drop(bar);
             let text = match format {
                 Format::Json => report.to_json(),
@@ -163,6 +224,33 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             Ok(ExitCode::from(if failed { 1 } else { 0 }))
         }
     }
+}
+
+fn rules_command(
+    action: Option<RulesAction>,
+    mut rules: Vec<PathBuf>,
+    format: Format,
+    selection: &Selection,
+) -> Result<ExitCode, crosscheck::error::Error> {
+    use crosscheck::catalog;
+    if let Some(RulesAction::Test { dirs }) = &action {
+        rules.extend(dirs.iter().cloned());
+    }
+    let set = selection.load(&rules)?;
+    let (text, code) = match action {
+        None => match format {
+            Format::Json => (catalog::list_json(&set), 0),
+            Format::Table => (catalog::list_table(&set, output_width()), 0),
+        },
+        Some(RulesAction::Explain { id }) => (catalog::explain(&set, &id)?, 0),
+        Some(RulesAction::Test { .. }) => {
+            let outcomes = catalog::run_examples(&set);
+            let failed = outcomes.iter().any(|o| o.status == catalog::Status::Failed);
+            (catalog::examples_report(&set, &outcomes), u8::from(failed))
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitCode::from(code))
 }
 
 fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {
