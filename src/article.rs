@@ -169,7 +169,7 @@ pub fn split_front_matter(path: &str, text: &str) -> Result<Option<(FrontMatter,
             malformed(
                 loc.as_ref().map(|l| l.line() + 1),
                 loc.map(|l| l.column()),
-                e.to_string(),
+                crate::error::without_position(&e.to_string()),
             )
         })?;
     let map = match value {

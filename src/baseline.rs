@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, without_position};
 use crate::report::{BaselineSummary, Identity, Report, identity};
 
 const VERSION: u32 = 1;
@@ -46,8 +46,13 @@ impl Baseline {
             column,
             message,
         };
-        let b: Baseline = serde_json::from_str(&text)
-            .map_err(|e| malformed(Some(e.line()), Some(e.column()), e.to_string()))?;
+        let b: Baseline = serde_json::from_str(&text).map_err(|e| {
+            malformed(
+                Some(e.line()),
+                Some(e.column()),
+                without_position(&e.to_string()),
+            )
+        })?;
         if b.version != VERSION {
             return Err(malformed(
                 None,

@@ -242,7 +242,7 @@ fn parse(path: &Path) -> Result<ConfigFile> {
             path: path.display().to_string(),
             line: loc.as_ref().map(|l| l.line()),
             column: loc.as_ref().map(|l| l.column()),
-            message: e.to_string(),
+            message: crate::error::without_position(&e.to_string()),
         }
     })
 }

@@ -34,6 +34,15 @@ pub enum Error {
     },
 }
 
+/// A parser's message without the "at line L column C" it ends with, since
+/// the error names the position before the message.
+pub fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
+}
+
 impl Error {
     pub fn rules(path: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Rules {
