@@ -90,3 +90,48 @@ impl Baseline {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::rules::RuleSet;
+
+    fn report(texts: &[&str]) -> Report {
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Article::new(format!("s/{i}.txt"), *t))
+            .collect();
+        crate::check(&articles, &RuleSet::load(&[] as &[&str]).unwrap())
+    }
+
+    #[test]
+    fn an_entry_hides_its_conflict_wherever_the_lines_go() {
+        let before = report(&[
+            "Mayor Katarina Novak said the bridge was closed.",
+            "Mayor Katarina Nowak said the bridge would reopen.",
+        ]);
+        assert_eq!(before.conflicts.len(), 1);
+        let baseline = Baseline::of(&before);
+        let json = baseline.to_json();
+        assert_eq!(serde_json::from_str::<Baseline>(&json).unwrap(), baseline);
+        let mut moved = report(&[
+            "\n\nMayor Katarina Novak said the bridge was closed.",
+            "Mayor Katarina Nowak said the bridge would reopen.",
+        ]);
+        baseline.apply(&mut moved, "b.json");
+        assert!(moved.conflicts.is_empty());
+        assert_eq!(
+            moved.baseline.as_ref().map(|b| (b.known, b.fixed)),
+            Some((1, 0))
+        );
+        let mut other = report(&[
+            "Mayor Katarina Novak said the bridge was closed.",
+            "Mayor Katarina Nowakk said the bridge would reopen.",
+        ]);
+        baseline.apply(&mut other, "b.json");
+        assert_eq!(other.conflicts.len(), 1);
+        assert_eq!(other.baseline.map(|b| (b.known, b.fixed)), Some((0, 1)));
+    }
+}

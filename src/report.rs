@@ -25,6 +25,8 @@ pub struct Report {
     pub changed: Option<Vec<String>>,
     /// What a baseline hid, when one was applied.
     pub baseline: Option<BaselineSummary>,
+    /// Article path -> index in `articles`, to find a claim's story.
+    by_path: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -192,6 +194,11 @@ impl Report {
             conflicts,
             changed: None,
             baseline: None,
+            by_path: articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.path.to_string(), i))
+                .collect(),
         }
     }
 
@@ -215,17 +222,16 @@ impl Report {
 
     /// The stories of the articles a conflict's claims come from, sorted.
     pub fn stories_of(&self, conflict: &Conflict) -> Vec<&str> {
-        let index = self.article_index();
         let stories: BTreeSet<&str> = conflict
             .claims
             .iter()
-            .filter_map(|x| index.get(&*x.span.path).map(|a| a.story.as_str()))
+            .filter_map(|x| self.article(&x.span.path).map(|a| a.story.as_str()))
             .collect();
         stories.into_iter().collect()
     }
 
-    fn article_index(&self) -> BTreeMap<&str, &ArticleInfo> {
-        self.articles.iter().map(|a| (a.path.as_str(), a)).collect()
+    fn article(&self, path: &str) -> Option<&ArticleInfo> {
+        self.by_path.get(path).map(|&i| &self.articles[i])
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -307,7 +313,6 @@ impl Report {
         let mut out = String::new();
         if !self.conflicts.is_empty() {
             let many = self.summary.stories > 1;
-            let index = self.article_index();
             let mut table = Table::new();
             let mut header = vec!["severity", "kind", "subject", "claims", "suggested"];
             if many {
@@ -344,7 +349,7 @@ impl Report {
                 let claims = c
                     .claims
                     .iter()
-                    .map(|x| claim_line(x, index.get(&*x.span.path).copied()))
+                    .map(|x| claim_line(x, self.article(&x.span.path)))
                     .collect::<Vec<_>>()
                     .join("\n");
                 let mut severity = Cell::new(c.severity);
