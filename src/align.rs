@@ -2,12 +2,12 @@
 //! within articles, the figures that count one thing, the places and dates
 //! of one event.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::article::Article;
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{NameParams, WordMatch, same_person};
+use crate::names::{NameParams, WordMatch, match_words, same_person};
 use crate::text::name_key;
 
 /// A claim of one article: `index` into the list of its kind.
@@ -50,6 +50,8 @@ pub struct Aligned<'a> {
     pub figures: Vec<Subject>,
     pub places: Vec<Subject>,
     pub dates: Vec<Subject>,
+    /// Names that are not people's, each written more than one way.
+    pub terms: Vec<NameWord>,
 }
 
 struct UnionFind(Vec<usize>);
@@ -96,7 +98,9 @@ pub fn align<'a>(
                     .unwrap_or_default();
                 // Counts and durations say nothing without what they count.
                 let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
+                // "three times faster", "a four-time champion": no amount.
                 let usable = v.conversion_of.is_none()
+                    && v.noun.as_deref() != Some("time")
                     && !v.reported
                     && !v.partial
                     && v.dimension != "age"
@@ -122,12 +126,21 @@ pub fn align<'a>(
             .map(|p| (p.event != "dateline").then(|| p.event.clone()))
             .collect()
     });
+    let main_day = main_weekday(&claims);
     let dates = group_by(&claims, |c| {
+        let names_main_day = main_day.is_some_and(|m| c.dates.iter().any(|d| d.day == Some(m)));
         c.dates
             .iter()
-            .map(|d| (!d.event.is_empty()).then(|| d.event.clone()))
+            .map(|d| {
+                // An article that names the story's day and another day
+                // tells of a later development on that other day
+                // ("an aftershock on Monday").
+                let later = names_main_day && d.day.is_some_and(|x| Some(x) != main_day);
+                (!d.event.is_empty() && !later).then(|| d.event.clone())
+            })
             .collect()
     });
+    let terms = align_terms(&claims, lex, &lex.names);
     Aligned {
         articles,
         claims,
@@ -135,7 +148,105 @@ pub fn align<'a>(
         figures,
         places,
         dates,
+        terms,
     }
+}
+
+/// Spellings of one name that is not a person's: words one or two edits
+/// apart ("Bireun" / "Bireuen"). A word that is part of a person's name is
+/// left to the people; two words the gazetteer knows (places, demonyms) are
+/// two words, and a
+/// word that starts another ("Indonesia" / "Indonesian") is another word.
+fn align_terms(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<NameWord> {
+    let person_words: BTreeSet<String> = claims
+        .iter()
+        .flat_map(|c| {
+            c.people
+                .iter()
+                .flat_map(|m| m.words.iter().map(|w| name_key(w)))
+        })
+        .collect();
+    let mut forms: BTreeMap<String, (String, Vec<ClaimRef>)> = BTreeMap::new();
+    for (article, c) in claims.iter().enumerate() {
+        for (index, t) in c.terms.iter().enumerate() {
+            let key = name_key(&t.text);
+            if person_words.contains(&key) {
+                continue;
+            }
+            forms
+                .entry(key)
+                .or_insert_with(|| (t.text.clone(), Vec::new()))
+                .1
+                .push(ClaimRef { article, index });
+        }
+    }
+    let keys: Vec<&String> = forms.keys().collect();
+    let mut uf = UnionFind((0..keys.len()).collect());
+    // Keys are sorted, so spellings that share their first two letters
+    // stand together: each is compared with its neighbours only.
+    let block = |k: &str| k.chars().take(2).collect::<String>();
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate().skip(i + 1) {
+            if block(b) != block(a) {
+                break;
+            }
+            // Words that end differently are another form of one word
+            // ("Greece" / "Greeks", "Islamic" / "Islamist"); a misspelt
+            // name keeps its last letter.
+            if a.len().abs_diff(b.len()) > p.max_edits
+                || a.chars().last() != b.chars().last()
+                || british_to_american(a) == british_to_american(b)
+            {
+                continue;
+            }
+            let (wa, wb) = (&forms[*a].0, &forms[*b].0);
+            let known = |w: &str| lex.place(w).is_some() || lex.demonym(w).is_some();
+            if known(wa) && known(wb) {
+                continue;
+            }
+            if match_words(wa, wb, lex, p) == WordMatch::Variant {
+                uf.union(i, j);
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, NameWord> = BTreeMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let root = uf.find(i);
+        clusters
+            .entry(root)
+            .or_default()
+            .forms
+            .insert((*key).clone(), forms[*key].clone());
+    }
+    clusters
+        .into_values()
+        .filter(|w| w.forms.len() > 1)
+        .collect()
+}
+
+/// A spelling key with British endings made American ("Technicolour",
+/// "recognised", "theatre"): one word in two standards is not a misspelling.
+fn british_to_american(key: &str) -> String {
+    key.replace("our", "or")
+        .replace("ise", "ize")
+        .replace("isa", "iza")
+        .replace("tre", "ter")
+}
+
+/// The weekday named by the most articles: the day of the story's event.
+/// None on a tie.
+fn main_weekday(claims: &[ArticleClaims]) -> Option<u8> {
+    let mut articles = [0usize; 7];
+    for c in claims {
+        let days: BTreeSet<u8> = c.dates.iter().filter_map(|d| d.day).collect();
+        for d in days {
+            articles[usize::from(d)] += 1;
+        }
+    }
+    let most = *articles.iter().max()?;
+    let mut best = (0u8..).zip(articles).filter(|&(_, n)| n == most && n > 0);
+    let first = best.next()?.0;
+    best.next().is_none().then_some(first)
 }
 
 /// Groups claims by a key computed for each claim of each article (`None`:

@@ -225,6 +225,7 @@ pub fn across_stories(
         figures: Vec::new(),
         places: Vec::new(),
         dates: Vec::new(),
+        terms: Vec::new(),
     };
     let spelling = |c: &Conflict| {
         set.rules

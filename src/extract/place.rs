@@ -125,8 +125,12 @@ pub fn extract(
                     j += 2;
                     named = true;
                 }
-                let run = name_run(doc, lex, j, e, &person_tok);
-                if run.is_empty() {
+                let mut run = name_run(doc, lex, j, e, &person_tok);
+                // "Alaska Gov. Sarah ...": a title closes the place.
+                while !run.is_empty() && lex.is_title(&doc.folded(run.end - 1)) {
+                    run.end -= 1;
+                }
+                if run.is_empty() || inside_organisation_name(doc, lex, i, s) {
                     continue;
                 }
                 let text = doc.slice(run.clone());
@@ -208,7 +212,11 @@ pub fn extract(
                     });
                 } else if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
-                    if known.is_some() || place_end < j {
+                    // "Missouri Valley Conference", "Central Election and
+                    // Referendum Commission": a capitalised event word is
+                    // part of a name, which only a known place starts.
+                    let named_event = place_end < j && doc.is_capitalized(place_end);
+                    if known.is_some() || (place_end < j && !named_event) {
                         push(i..place_end, event.to_string(), known, false, &mut out);
                     }
                 }
@@ -216,6 +224,24 @@ pub fn extract(
         }
     }
     out
+}
+
+/// Whether the preposition at `prep` stands inside the name of an
+/// organisation: "University of Alabama at Birmingham", "Organization for
+/// Security and Cooperation in Europe".
+fn inside_organisation_name(doc: &Doc, lex: &Lexicon, prep: usize, sentence_start: usize) -> bool {
+    let mut k = prep;
+    while k > sentence_start && prep - k < 8 {
+        k -= 1;
+        let w = doc.tok(k);
+        if !doc.is_word(k) || !(doc.is_capitalized(k) || lex.is_function_word(w)) {
+            return false;
+        }
+        if doc.is_capitalized(k) && lex.is_org_word(w) {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_direction(w: &str) -> bool {
@@ -293,5 +319,11 @@ mod tests {
             p.contains(&("Kano".to_string(), "fire".to_string())),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn places_inside_names_of_organisations_are_none() {
+        assert!(places("The Federation for Peace and Cooperation in Norvia met.").is_empty());
+        assert!(places("He spoke to the Northern Valley Conference on Friday.").is_empty());
     }
 }

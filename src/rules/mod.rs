@@ -89,6 +89,7 @@ impl fmt::Display for Severity {
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
     NameSpelling,
+    TermSpelling,
     RoleMismatch,
     FigureMismatch,
     GarbledFigure,
@@ -101,7 +102,7 @@ impl Check {
     /// The kind of conflict the check reports.
     pub fn kind(self) -> Kind {
         match self {
-            Check::NameSpelling => Kind::Spelling,
+            Check::NameSpelling | Check::TermSpelling => Kind::Spelling,
             Check::RoleMismatch => Kind::Role,
             Check::FigureMismatch | Check::GarbledFigure | Check::UnitConversion => Kind::Figure,
             Check::EventPlace => Kind::Place,
@@ -145,6 +146,9 @@ pub struct FigureParams {
     pub min_value: f64,
     /// Unit conversions: relative error allowed beyond rounding.
     pub tolerance: f64,
+    /// How far a floor ("at least 3") reaches, as a multiple of its value;
+    /// below 1, floors reach without limit.
+    pub lower_bound_reach: f64,
 }
 
 /// Parameters of the date check.
