@@ -55,6 +55,6 @@ pub fn check(articles: &[Article], set: &RuleSet) -> error::Result<Report> {
     let across = story::across_stories(articles, &claims, &people, set, &mut conflicts);
     conflicts.extend(across);
     let mut conflicts = suppress::apply(articles, set, conflicts)?;
-    story::sort_conflicts(&mut conflicts);
+    rules::sort_conflicts(&mut conflicts);
     Ok(Report::new(articles, total, conflicts))
 }

@@ -253,21 +253,6 @@ pub fn across_stories(
     found
 }
 
-/// Conflicts in the order of their first claim, as the checks give them.
-pub fn sort_conflicts(conflicts: &mut [Conflict]) {
-    conflicts.sort_by(|a, b| {
-        let key = |c: &Conflict| {
-            c.claims
-                .first()
-                .map(|x| (x.span.path.clone(), x.span.line, x.span.column))
-        };
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| a.subject.cmp(&b.subject))
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::OnceLock;
