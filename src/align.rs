@@ -585,36 +585,47 @@ fn person_subject(
         .max_by_key(|w| w.len())
         .cloned()
         .unwrap_or_default();
+    let mentions = members.iter().flat_map(|&e| {
+        entities[e].mentions.iter().map(move |&m| ClaimRef {
+            article: entities[e].article,
+            index: m,
+        })
+    });
+    person_from_mentions(mentions, &canonical, claims, lex, p)
+}
+
+/// One person from their mentions, each read against the `canonical` name:
+/// how each word is spelled, the name most articles use, their roles.
+pub fn person_from_mentions(
+    all: impl IntoIterator<Item = ClaimRef>,
+    canonical: &[String],
+    claims: &[ArticleClaims],
+    lex: &Lexicon,
+    p: &NameParams,
+) -> PersonSubject {
     let mut words = vec![NameWord::default(); canonical.len()];
     let mut mentions = Vec::new();
-    for &e in members {
-        let a = entities[e].article;
-        for &m in &entities[e].mentions {
-            let r = ClaimRef {
-                article: a,
-                index: m,
-            };
-            mentions.push(r);
-            let written = &claims[a].people[m].words;
-            let Some(pairs) = same_person(written, &canonical, lex, p) else {
-                continue;
-            };
-            for (wi, ci, how) in pairs {
-                if matches!(how, WordMatch::Same | WordMatch::Variant) {
-                    let form = &written[wi];
-                    let entry = words[ci]
-                        .forms
-                        .entry(name_key(form))
-                        .or_insert_with(|| (form.clone(), Vec::new()));
-                    entry.1.push(r);
-                }
+    for r in all {
+        mentions.push(r);
+        let written = &claims[r.article].people[r.index].words;
+        let Some(pairs) = same_person(written, canonical, lex, p) else {
+            continue;
+        };
+        for (wi, ci, how) in pairs {
+            if matches!(how, WordMatch::Same | WordMatch::Variant) {
+                let form = &written[wi];
+                let entry = words[ci]
+                    .forms
+                    .entry(name_key(form))
+                    .or_insert_with(|| (form.clone(), Vec::new()));
+                entry.1.push(r);
             }
         }
     }
     mentions.sort();
     let name = words
         .iter()
-        .zip(&canonical)
+        .zip(canonical)
         .map(|(w, c)| {
             w.forms
                 .values()

@@ -15,8 +15,16 @@ pub enum Error {
     NotUtf8 { path: PathBuf, offset: usize },
     /// A path was given but holds no article (.txt or .md).
     NoArticles { path: PathBuf },
-    /// The worker threads asked for could not be started.
-    Threads { count: usize, message: String },
+    /// A file the user wrote for crosscheck (its config, a baseline, an
+    /// article's front matter) cannot be read as such.
+    Malformed {
+        path: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+    /// A request that cannot be carried out as asked.
+    Usage { message: String },
     /// A rule or lexicon file is malformed or inconsistent.
     Rules {
         path: String,
@@ -39,6 +47,15 @@ pub enum Error {
         column: usize,
         message: String,
     },
+}
+
+/// A parser's message without the "at line L column C" it ends with, since
+/// the error names the position before the message.
+pub fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
 }
 
 impl Error {
@@ -68,10 +85,14 @@ impl fmt::Display for Error {
                     path.display()
                 )
             }
-            Error::Threads { count, message } => {
-                write!(f, "cannot start {count} threads: {message}")
-            }
+            Error::Usage { message } => f.write_str(message),
             Error::Rules {
+                path,
+                line,
+                column,
+                message,
+            }
+            | Error::Malformed {
                 path,
                 line,
                 column,

@@ -4,9 +4,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use crosscheck::article::load_paths;
-use crosscheck::rules::{RuleSet, Severity};
+use crosscheck::article::load_paths_where;
+use crosscheck::config::{Config, FailOn, Overrides, Source};
+use crosscheck::report::{RenderOptions, markdown};
+use crosscheck::rules::RuleSet;
 
 #[derive(Parser)]
 #[command(
@@ -20,6 +23,41 @@ struct Cli {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, global = true, value_name = "N")]
     threads: Option<usize>,
+    /// Read this config file instead of looking for crosscheck.yaml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no config file.
+    #[arg(long, global = true)]
+    no_config: bool,
+}
+
+/// The flags that override the config file.
+#[derive(clap::Args)]
+struct Settings {
+    /// Folder of extra rule files; they add to the built-in rules or
+    /// replace them by id. Repeatable; replaces the config's `rules`.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_parser = PossibleValuesParser::new(["table", "json", "sarif", "github", "markdown"]).try_map(|s| s.parse::<crosscheck::report::Format>()))]
+    format: Option<crosscheck::report::Format>,
+    /// Exit 1 when a conflict at or above this severity is found [default: error]
+    #[arg(long, value_parser = PossibleValuesParser::new(["error", "warning", "info", "never"]).try_map(|s| s.parse::<FailOn>()))]
+    fail_on: Option<FailOn>,
+    /// Report only conflicts that a baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+impl Settings {
+    fn overrides(self) -> Overrides {
+        Overrides {
+            rules: self.rules,
+            fail_on: self.fail_on,
+            format: self.format,
+            baseline: self.baseline,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -29,18 +67,40 @@ enum Command {
         /// Articles: files, or folders holding .txt and .md files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// Folder of extra rule files; they add to the built-in rules or
-        /// replace them by id. Repeatable.
-        #[arg(long = "rules", value_name = "DIR")]
-        rules: Vec<PathBuf>,
-        /// Exit 1 when a conflict at or above this severity is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        #[command(flatten)]
+        settings: Settings,
+        /// Report only conflicts involving these articles (compared with
+        /// all of PATHS).
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        changed: Vec<PathBuf>,
+        /// As --changed, with the paths read one a line from FILE (`-`:
+        /// standard input).
+        #[arg(long, value_name = "FILE")]
+        changed_from: Option<PathBuf>,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
         #[command(flatten)]
         selection: Selection,
+    },
+    /// Record today's conflicts, for `check --baseline`.
+    Baseline {
+        /// Articles: files, or folders holding .txt and .md files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+        /// Write the baseline to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Print the resolved config and where each value comes from.
+    Config {
+        #[command(flatten)]
+        settings: Settings,
     },
     /// Measure the checker against gold files: every folder under DIR that
     /// holds a gold.yaml is one story.
@@ -129,25 +189,6 @@ enum Format {
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -170,14 +211,49 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
     if let Some(n) = cli.threads {
         crosscheck::progress::use_threads(n)?;
     }
+    let source = match (cli.config, cli.no_config) {
+        (Some(file), _) => Source::File(file),
+        (None, true) => Source::Disabled,
+        (None, false) => Source::Search(PathBuf::from(".")),
+    };
+    let config = |overrides| Config::resolve(&source, overrides);
+    let rules_only = |rules| Overrides {
+        rules,
+        ..Overrides::default()
+    };
     match cli.command {
-        Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Claims { paths, rules } => list_claims(&paths, &config(rules_only(rules))?),
         Command::Rules {
             action,
             rules,
             format,
             selection,
         } => rules_command(action, rules, format, &selection),
+        Command::Config { settings } => {
+            let text = config(settings.overrides())?.describe();
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Baseline {
+            paths,
+            rules,
+            output,
+            selection,
+        } => {
+            let config = config(rules_only(rules))?;
+            let set = selection.load(&config.rules.value)?;
+            let request = crosscheck::gate::Request {
+                paths: &paths,
+                exclude: &config.exclude.value,
+                changed: None,
+                baseline: None,
+                progress: true,
+            };
+            let report = crosscheck::gate::run(request, &set)?;
+            let text = crosscheck::baseline::Baseline::of(&report).to_json();
+            emit(&text, output.as_deref(), &report)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             dirs,
             format,
@@ -186,7 +262,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             min_recall,
             selection,
         } => {
-            let set = selection.load(&rules)?;
+            let set = selection.load(&config(rules_only(rules))?.rules.value)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
@@ -201,26 +277,44 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         }
         Command::Check {
             paths,
-            format,
-            rules,
-            fail_on,
+            settings,
+            changed,
+            changed_from,
+            output,
             selection,
         } => {
-            let set = selection.load(&rules)?;
-            let articles = load_paths(&paths)?;
-            let bar = crosscheck::progress::Bar::for_articles(articles.len());
-            let report = crosscheck::check_with(&articles, &set, &|| bar.tick())?;
-            drop(bar);
-            let text = match format {
-                Format::Json => report.to_json(),
-                Format::Table => report.to_table(output_width()),
+            let config = config(settings.overrides())?;
+            let set = selection.load(&config.rules.value)?;
+            let mut changed_list =
+                (!changed.is_empty() || changed_from.is_some()).then_some(changed);
+            if let (Some(list), Some(from)) = (&mut changed_list, changed_from) {
+                list.extend(crosscheck::paths::read_list(&from)?);
+            }
+            let request = crosscheck::gate::Request {
+                paths: &paths,
+                exclude: &config.exclude.value,
+                changed: changed_list,
+                baseline: config.baseline.value.as_deref(),
+                progress: true,
             };
-            // A closed stdout (`| head`) ends the run quietly.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            let failed = match (fail_on.threshold(), report.worst()) {
-                (Some(t), Some(w)) => w >= t,
-                _ => false,
+            let report = crosscheck::gate::run(request, &set)?;
+            let format = config.format.value;
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let options = RenderOptions {
+                width: output_width(),
+                colour: output.is_none() && std::io::stdout().is_terminal() && !no_color,
+                rules: &set.rules,
+                link_base: markdown::link_base(|k| std::env::var(k).ok()),
             };
+            emit(&report.render(format, &options), output.as_deref(), &report)?;
+            // GitHub shows few annotations; the job summary gets them all.
+            if format == crosscheck::report::Format::Github
+                && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY")
+            {
+                let text = report.render(crosscheck::report::Format::Markdown, &options);
+                crosscheck::output::append(std::path::Path::new(&summary), text.as_bytes())?;
+            }
+            let failed = config.fail_on.value.fails(report.worst());
             Ok(ExitCode::from(if failed { 1 } else { 0 }))
         }
     }
@@ -253,9 +347,29 @@ fn rules_command(
     Ok(ExitCode::from(code))
 }
 
-fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {
-    let set = RuleSet::load(rules)?;
-    let articles = load_paths(paths)?;
+/// The report to `output` (atomically) or to standard output, where a
+/// closed pipe (`| head`) ends the run quietly.
+fn emit(
+    text: &str,
+    output: Option<&std::path::Path>,
+    report: &crosscheck::report::Report,
+) -> Result<(), crosscheck::error::Error> {
+    match output {
+        Some(file) => crosscheck::output::write_atomic(
+            file,
+            text.as_bytes(),
+            report.articles.iter().map(|a| a.path.as_str()),
+        ),
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn list_claims(paths: &[PathBuf], config: &Config) -> Result<ExitCode, crosscheck::error::Error> {
+    let set = RuleSet::load(&config.rules.value)?;
+    let articles = load_paths_where(paths, |p| !config.exclude.value.excludes(p))?;
     let mut out = String::new();
     for a in &articles {
         for c in crosscheck::extract::extract(a, &set.lexicon).all() {

@@ -53,8 +53,7 @@ pub fn use_threads(threads: usize) -> Result<()> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()
-        .map_err(|e| Error::Threads {
-            count: threads,
-            message: e.to_string(),
+        .map_err(|e| Error::Usage {
+            message: format!("cannot start {threads} threads: {e}"),
         })
 }

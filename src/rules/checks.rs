@@ -29,7 +29,13 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
         };
         out.extend(found.into_iter().map(|f| f.into_conflict(rule)));
     }
-    out.sort_by(|a, b| {
+    sort_conflicts(&mut out);
+    out
+}
+
+/// Conflicts in the order of their first claim, then rule and subject.
+pub fn sort_conflicts(conflicts: &mut [Conflict]) {
+    conflicts.sort_by(|a, b| {
         let key = |c: &Conflict| {
             c.claims
                 .first()
@@ -40,7 +46,6 @@ pub fn run(aligned: &Aligned, set: &RuleSet) -> Vec<Conflict> {
             .then_with(|| a.rule.cmp(&b.rule))
             .then_with(|| a.subject.cmp(&b.subject))
     });
-    out
 }
 
 /// A conflict before the rule's severity and message are applied.

@@ -1,0 +1,97 @@
+//! A check run the way a CI gate asks for it: the corpus read less what the
+//! config excludes, changed articles picked out (and read, when they lie
+//! outside the corpus), a baseline applied.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, article_files, is_article, load_file, load_paths_where};
+use crate::baseline::Baseline;
+use crate::config::Exclude;
+use crate::error::{Error, Result};
+use crate::paths::identity;
+use crate::report::Report;
+use crate::rules::RuleSet;
+
+pub struct Request<'a> {
+    /// The corpus: files, and folders of articles.
+    pub paths: &'a [PathBuf],
+    pub exclude: &'a Exclude,
+    /// When set, only conflicts involving these articles are reported.
+    pub changed: Option<Vec<PathBuf>>,
+    pub baseline: Option<&'a Path>,
+    /// A progress bar on stderr, when the run is long and stderr a terminal.
+    pub progress: bool,
+}
+
+/// The corpus articles `changed` names, as loaded paths, in corpus order.
+/// A changed article outside the corpus is read and added to it; paths
+/// that no longer exist (deleted files), are not articles, or are excluded
+/// are passed over.
+fn select_changed(
+    articles: &mut Vec<Article>,
+    changed: &[PathBuf],
+    exclude: &Exclude,
+) -> Result<Vec<String>> {
+    let mut index: BTreeMap<PathBuf, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (identity(Path::new(&*a.path)), i))
+        .collect();
+    let keep = |p: &Path| !exclude.excludes(p);
+    let mut picked = Vec::new();
+    for path in changed {
+        let files = if path.is_dir() {
+            match article_files(std::slice::from_ref(path), &keep) {
+                Ok(files) => files,
+                Err(Error::NoArticles { .. }) => Vec::new(),
+                Err(e) => return Err(e),
+            }
+        } else if path.is_file() && is_article(path) && keep(path) {
+            vec![path.clone()]
+        } else {
+            Vec::new()
+        };
+        for f in files {
+            let id = identity(&f);
+            let i = match index.get(&id) {
+                Some(&i) => i,
+                None => {
+                    articles.push(load_file(&f)?);
+                    index.insert(id, articles.len() - 1);
+                    articles.len() - 1
+                }
+            };
+            picked.push(i);
+        }
+    }
+    picked.sort_unstable();
+    picked.dedup();
+    Ok(picked
+        .into_iter()
+        .map(|i| articles[i].path.to_string())
+        .collect())
+}
+
+pub fn run(request: Request, set: &RuleSet) -> Result<Report> {
+    let keep = |p: &Path| !request.exclude.excludes(p);
+    let mut articles = load_paths_where(request.paths, keep)?;
+    let changed = match &request.changed {
+        Some(list) => Some(select_changed(&mut articles, list, request.exclude)?),
+        None => None,
+    };
+    let baseline = request.baseline.map(Baseline::load).transpose()?;
+    let mut report = if request.progress {
+        let bar = crate::progress::Bar::for_articles(articles.len());
+        crate::check_with(&articles, set, &|| bar.tick())?
+    } else {
+        crate::check(&articles, set)?
+    };
+    if let Some(changed) = changed {
+        report.keep_changed(&changed);
+    }
+    if let (Some(b), Some(path)) = (baseline, request.baseline) {
+        b.apply(&mut report, &path.display().to_string());
+    }
+    Ok(report)
+}
