@@ -33,16 +33,21 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range<usize>>,
+    /// Every token folded: extractors look at the folded words around
+    /// each token many times over, so each is folded once.
+    folded: Vec<String>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
+        let folded = tokens.iter().map(|t| fold(&text[t.start..t.end])).collect();
         Doc {
             text,
             tokens,
             sentences,
+            folded,
         }
     }
 
@@ -52,8 +57,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Lower-cased, diacritic-free text of token `i`.
-    pub fn folded(&self, i: usize) -> String {
-        fold(self.tok(i))
+    pub fn folded(&self, i: usize) -> &str {
+        &self.folded[i]
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -301,20 +306,26 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 
 /// Lower case, no diacritics, one apostrophe: the form words are compared in.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
     // Most words are ASCII, which decomposes to itself: lowering the case
     // is all there is to do, without the cost of decomposition.
     if s.is_ascii() {
-        let mut out = s.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
-        }
-        return out;
+        out.extend(s.bytes().map(|b| match b {
+            b'`' => '\'',
+            _ => char::from(b.to_ascii_lowercase()),
+        }));
+        return;
     }
-    fold_unicode(s)
+    fold_unicode(s, out);
 }
 
-fn fold_unicode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+fn fold_unicode(s: &str, out: &mut String) {
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -332,7 +343,6 @@ fn fold_unicode(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The letters of a name alone: "O’Neill" and "O'Neill", "Vega-C" and
@@ -362,7 +372,9 @@ mod tests {
     #[test]
     fn ascii_folds_as_unicode_does() {
         let all: String = (0u8..128).map(char::from).collect();
-        assert_eq!(fold(&all), fold_unicode(&all));
+        let mut unicode = String::new();
+        fold_unicode(&all, &mut unicode);
+        assert_eq!(fold(&all), unicode);
         assert_eq!(fold("O`Neill Ålesund"), "o'neill alesund");
     }
 

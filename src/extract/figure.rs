@@ -140,7 +140,7 @@ fn scale(w: &str, money: bool) -> Option<f64> {
 fn vague_amount(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     let w = doc.folded(i);
     let of_next = |j: usize| doc.is_word(j) && doc.folded(j) == "of" && doc.is_word(j + 1);
-    match w.as_str() {
+    match w {
         "dozens" => Some((1, 24.0, 199.0)),
         "hundreds" if of_next(i + 1) && doc.folded(i + 2) == "thousands" => Some((3, 2e5, 1e6)),
         "hundreds" => Some((1, 200.0, 1999.0)),
@@ -158,7 +158,7 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
         if k >= floor && k < i {
             doc.folded(k)
         } else {
-            String::new()
+            ""
         }
     };
     let two = |a: &str, b: &str| i >= floor + 2 && w(i - 2) == a && w(i - 1) == b;
@@ -189,7 +189,7 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
         return (Qualifier::About, i - 2);
     }
     if i > floor {
-        match w(i - 1).as_str() {
+        match w(i - 1) {
             "over" | "above" => return (Qualifier::MoreThan, i - 1),
             "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated"
             | "circa" => {
@@ -227,12 +227,8 @@ fn is_year(doc: &Doc, i: usize) -> Option<u32> {
 /// Whether the token at `i` follows a deadline word: "until 2030", "by
 /// June" name a deadline, not when the event happened.
 fn after_deadline_word(doc: &Doc, i: usize) -> bool {
-    (i.saturating_sub(2)..i).any(|k| {
-        matches!(
-            doc.folded(k).as_str(),
-            "until" | "till" | "through" | "by" | "to"
-        )
-    })
+    (i.saturating_sub(2)..i)
+        .any(|k| matches!(doc.folded(k), "until" | "till" | "through" | "by" | "to"))
 }
 
 /// A year that dates an event.
@@ -254,16 +250,14 @@ fn time_frame(doc: &Doc, clause: Range<usize>) -> Vec<String> {
         }
         let w = doc.folded(k);
         let next = (k + 1 < clause.end && doc.is_word(k + 1)).then(|| doc.folded(k + 1));
-        if MONTHS.contains(&w.as_str())
+        if MONTHS.contains(&w)
             && (w != "may" || doc.is_capitalized(k))
             && !after_deadline_word(doc, k)
         {
-            frame.push(w);
-        } else if w == "last" && matches!(next.as_deref(), Some("year" | "month")) {
+            frame.push(w.to_string());
+        } else if w == "last" && matches!(next, Some("year" | "month")) {
             frame.push(format!("last {}", next.unwrap_or_default()));
-        } else if matches!(w.as_str(), "years" | "months" | "decades")
-            && next.as_deref() == Some("ago")
-        {
+        } else if matches!(w, "years" | "months" | "decades") && next == Some("ago") {
             frame.push("ago".into());
         }
     }
@@ -361,12 +355,12 @@ fn is_label(doc: &Doc, lex: &Lexicon, i: usize, sentence: &Range<usize>) -> bool
     let w = doc.folded(k);
     doc.is_word(k)
         && doc.is_capitalized(k)
-        && !is_calendar_word(&w)
-        && lex.unit(&w).is_none()
+        && !is_calendar_word(w)
+        && lex.unit(w).is_none()
         && lex.currency(doc.tok(k)).is_none()
-        && !lex.is_function_word(&w)
+        && !lex.is_function_word(w)
         && !matches!(
-            w.as_str(),
+            w,
             "about" | "around" | "nearly" | "almost" | "some" | "over" | "roughly"
         )
 }
@@ -381,17 +375,14 @@ fn one_more_person(
 ) -> Option<(f64, usize)> {
     let is_event =
         |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.tok(k)).is_some();
-    match doc.folded(i).as_str() {
+    match doc.folded(i) {
         "another" if is_event(i + 1) && lex.noun_group(&lemma(doc.tok(i + 1))).is_some() => {
             Some((1.0, i + 1))
         }
         "a" if i > sentence.start
             && is_event(i - 1)
             && i + 1 < sentence.end
-            && matches!(
-                doc.folded(i + 1).as_str(),
-                "second" | "third" | "fourth" | "fifth"
-            )
+            && matches!(doc.folded(i + 1), "second" | "third" | "fourth" | "fifth")
             && !(i + 2 < sentence.end && doc.folded(i + 2) == "of") =>
         {
             Some((1.0, i + 2))
@@ -489,7 +480,7 @@ pub fn extract(
                     if range.start > cl.start
                         && doc.is_word(range.start - 1)
                         && lex.event_class(doc.tok(range.start - 1)).is_some()
-                        && matches!(doc.folded(range.start - 1).as_str(), w if w.ends_with("ing") || w.ends_with("ed"))
+                        && matches!(doc.folded(range.start - 1), w if w.ends_with("ing") || w.ends_with("ed"))
                     {
                         range.start -= 1;
                     }
@@ -514,7 +505,7 @@ fn figure_at(
     let (q, start) = qualifier_before(doc, i, sentence.start);
     let mut negative = false;
     let mut start = start;
-    if i > sentence.start && matches!(doc.folded(i - 1).as_str(), "minus" | "negative") {
+    if i > sentence.start && matches!(doc.folded(i - 1), "minus" | "negative") {
         negative = true;
         start = start.min(i - 1);
     }
@@ -551,7 +542,7 @@ fn figure_at(
         // Ordinals ("117th Street") are not amounts.
         if doc.is_word(j)
             && !doc.tokens[j].after_space
-            && matches!(doc.folded(j).as_str(), "st" | "nd" | "rd" | "th")
+            && matches!(doc.folded(j), "st" | "nd" | "rd" | "th")
         {
             return None;
         }
@@ -708,7 +699,7 @@ fn figure_at(
             b -= 1;
         }
         let before = doc.folded(b);
-        if let Some((d, f)) = lex.unit(&before)
+        if let Some((d, f)) = lex.unit(before)
             && d == "magnitude"
         {
             dimension = d.to_string();

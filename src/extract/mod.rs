@@ -178,14 +178,14 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
         || (len <= 4
             && (sentence.clone()).any(|i| {
                 matches!(
-                    doc.folded(i).as_str(),
+                    doc.folded(i),
                     "advertisement" | "advertising" | "sponsored"
                 )
             }))
         || (len <= 14
             && (sentence.clone()).take(3).any(|i| {
                 matches!(
-                    doc.folded(i).as_str(),
+                    doc.folded(i),
                     "updated" | "published" | "posted" | "copyright"
                 )
             }))
@@ -247,7 +247,7 @@ fn nearest_event(
     for i in within {
         // "March" the month is no march.
         if !doc.is_word(i)
-            || (doc.is_capitalized(i) && crate::text::is_calendar_word(&doc.folded(i)))
+            || (doc.is_capitalized(i) && crate::text::is_calendar_word(doc.folded(i)))
         {
             continue;
         }

@@ -26,7 +26,7 @@ fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool])
         && doc.is_capitalized(j)
         && !person_tok[j]
         && !lex.is_function_word(doc.tok(j))
-        && !is_calendar_word(doc.folded(j).as_str())
+        && !is_calendar_word(doc.folded(j))
     {
         j += 1;
     }
@@ -113,21 +113,21 @@ pub fn extract(
                 .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
             let word = doc.folded(i);
             // "southwest of Tarata": a direction makes "of" locate.
-            let directional = word == "of" && i > s && is_direction(&doc.folded(i - 1));
-            if (PREPOSITIONS.contains(&word.as_str()) || word == "on" || directional) && !noticed {
+            let directional = word == "of" && i > s && is_direction(doc.folded(i - 1));
+            if (PREPOSITIONS.contains(&word) || word == "on" || directional) && !noticed {
                 let mut j = i + 1;
                 if j < e && doc.folded(j) == "the" {
                     j += 1;
                 }
                 // "the town of Candarave": the kind of place, then its name.
                 let mut named = false;
-                if j + 1 < e && is_settlement(&doc.folded(j)) && doc.folded(j + 1) == "of" {
+                if j + 1 < e && is_settlement(doc.folded(j)) && doc.folded(j + 1) == "of" {
                     j += 2;
                     named = true;
                 }
                 let mut run = name_run(doc, lex, j, e, &person_tok);
                 // "Alaska Gov. Sarah ...": a title closes the place.
-                while !run.is_empty() && lex.is_title(&doc.folded(run.end - 1)) {
+                while !run.is_empty() && lex.is_title(doc.folded(run.end - 1)) {
                     run.end -= 1;
                 }
                 if run.is_empty() || inside_organisation_name(doc, lex, i, s) {
@@ -146,7 +146,7 @@ pub fn extract(
                 }
                 let window = i.saturating_sub(EVENT_WINDOW).max(s)..(run.end + EVENT_WINDOW).min(e);
                 if let Some((event, _)) = nearest_event(doc, lex, i, window) {
-                    let relative = directional || matches!(word.as_str(), "near" | "outside");
+                    let relative = directional || matches!(word, "near" | "outside");
                     push(run, event, known, relative, &mut out);
                 }
                 continue;
