@@ -2,12 +2,15 @@
 //! nicknames, titles, places, events, units. The extractors and the aligner
 //! read it; nothing here is specific to one story.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+// Look-ups outnumber everything else the extractors do; the keys are the
+// lexicon's own words, so a fast hash needs no protection against floods.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use crate::names::NameParams;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 
 /// The `lexicon:` section of a rules file, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -315,7 +318,7 @@ impl Lexicon {
     }
 
     pub fn is_given_name(&self, w: &str) -> bool {
-        self.given_names.contains(&fold(w))
+        with_fold(w, |f| self.given_names.contains(f))
     }
 
     /// True when one name is a short form of the other, or both are short
@@ -331,15 +334,15 @@ impl Lexicon {
     /// The formal names `w` is a short form of (and itself, if formal):
     /// two words are nicknames of each other when these lists meet.
     pub fn nickname_formals(&self, w: &str) -> &[String] {
-        self.nickname_of.get(&fold(w)).map_or(&[], Vec::as_slice)
+        with_fold(w, |f| self.nickname_of.get(f)).map_or(&[], Vec::as_slice)
     }
 
     pub fn place(&self, name: &str) -> Option<usize> {
-        self.place_index.get(&fold(name)).copied()
+        with_fold(name, |f| self.place_index.get(f)).copied()
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonym_index.get(&fold(word)).copied()
+        with_fold(word, |f| self.demonym_index.get(f)).copied()
     }
 
     pub fn capital(&self, place: usize) -> Option<usize> {
@@ -367,55 +370,55 @@ impl Lexicon {
         self.titles.contains(folded_phrase)
     }
     pub fn is_title_domain(&self, w: &str) -> bool {
-        self.title_domains.contains(&fold(w))
+        with_fold(w, |f| self.title_domains.contains(f))
     }
     pub fn is_relation(&self, folded_phrase: &str) -> bool {
         self.relations.contains(folded_phrase)
     }
     pub fn is_vague_role(&self, w: &str) -> bool {
-        self.vague_roles.contains(&fold(w))
+        with_fold(w, |f| self.vague_roles.contains(f))
     }
     pub fn is_former(&self, w: &str) -> bool {
-        self.former.contains(&fold(w))
+        with_fold(w, |f| self.former.contains(f))
     }
     pub fn is_deputy(&self, w: &str) -> bool {
-        self.deputy.contains(&fold(w))
+        with_fold(w, |f| self.deputy.contains(f))
     }
     pub fn is_role_filler(&self, w: &str) -> bool {
-        self.role_ignore.contains(&fold(w))
+        with_fold(w, |f| self.role_ignore.contains(f))
     }
     pub fn is_org_word(&self, w: &str) -> bool {
-        self.org_words.contains(&fold(w))
+        with_fold(w, |f| self.org_words.contains(f))
     }
     pub fn is_function_word(&self, w: &str) -> bool {
-        self.function_words.contains(&fold(w))
+        with_fold(w, |f| self.function_words.contains(f))
     }
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        self.speech_verbs.contains(&fold(w))
+        with_fold(w, |f| self.speech_verbs.contains(f))
     }
     pub fn is_reported_cue(&self, w: &str) -> bool {
-        self.reported_cues.contains(&fold(w))
+        with_fold(w, |f| self.reported_cues.contains(f))
     }
     pub fn is_partial_cue(&self, w: &str) -> bool {
-        self.partial_cues.contains(&fold(w))
+        with_fold(w, |f| self.partial_cues.contains(f))
     }
     pub fn is_secondary_place_cue(&self, w: &str) -> bool {
-        self.secondary_place_cues.contains(&fold(w))
+        with_fold(w, |f| self.secondary_place_cues.contains(f))
     }
     pub fn event_class(&self, w: &str) -> Option<&str> {
-        self.event_class.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.event_class.get(f)).map(String::as_str)
     }
     /// The class of a word that locates a thing only right after a place:
     /// "Lisbon club", "Porto-based".
     pub fn place_noun_class(&self, w: &str) -> Option<&str> {
-        self.place_noun_class.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.place_noun_class.get(f)).map(String::as_str)
     }
     /// A unit's dimension and factor to the dimension's base unit.
     pub fn unit(&self, w: &str) -> Option<(&str, f64)> {
-        self.units.get(&fold(w)).map(|(d, f)| (d.as_str(), *f))
+        with_fold(w, |f| self.units.get(f)).map(|(d, f)| (d.as_str(), *f))
     }
     pub fn currency(&self, w: &str) -> Option<&str> {
-        self.currencies.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.currencies.get(f)).map(String::as_str)
     }
     /// The group of a counted noun ("families" -> "people"), by lemma.
     pub fn noun_group(&self, lemma: &str) -> Option<&str> {

@@ -311,6 +311,29 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Calls `f` with the folded form of `s`, without allocating for a short
+/// ASCII word: look-ups in the lexicon fold every word they are asked about.
+pub fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    const MAX: usize = 32;
+    // Lower-case ASCII is folded already.
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        return f(s);
+    }
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        for (out, b) in buf.iter_mut().zip(s.bytes()) {
+            *out = match b {
+                b'`' => b'\'',
+                _ => b.to_ascii_lowercase(),
+            };
+        }
+        return f(std::str::from_utf8(&buf[..s.len()]).expect("ASCII stays ASCII"));
+    }
+    f(&fold(s))
+}
+
 /// [`fold`], appended to `out`.
 fn fold_into(s: &str, out: &mut String) {
     // Most words are ASCII, which decomposes to itself: lowering the case
@@ -353,16 +376,18 @@ pub fn name_key(s: &str) -> String {
 
 /// A crude English lemma for matching nouns: "families" -> "family".
 pub fn lemma(word: &str) -> String {
-    let w = fold(word);
-    if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
-    } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")) {
-        w[..w.len() - 2].to_string()
-    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w
-    }
+    with_fold(word, |w| {
+        if w.len() > 4 && w.ends_with("ies") {
+            format!("{}y", &w[..w.len() - 3])
+        } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses"))
+        {
+            w[..w.len() - 2].to_string()
+        } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+            w[..w.len() - 1].to_string()
+        } else {
+            w.to_string()
+        }
+    })
 }
 
 #[cfg(test)]
@@ -376,6 +401,9 @@ mod tests {
         fold_unicode(&all, &mut unicode);
         assert_eq!(fold(&all), unicode);
         assert_eq!(fold("O`Neill Ålesund"), "o'neill alesund");
+        for w in ["O`Neill", "ÅLESUND", "Straße", "said", &"Long".repeat(20)] {
+            assert_eq!(with_fold(w, str::to_string), fold(w));
+        }
     }
 
     fn words(text: &str) -> Vec<String> {

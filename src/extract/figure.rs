@@ -10,7 +10,7 @@ use super::{FigureClaim, PersonMention, nearest_event, span_of};
 const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key};
+use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key, with_fold};
 
 /// How a figure is hedged; it decides the range of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,20 +104,21 @@ const TENS: &[&str] = &[
 
 /// "seven", "twenty-five" -> their value.
 fn word_number(w: &str) -> Option<f64> {
-    let w = fold(w);
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
-        return Some(i as f64 * 10.0);
-    }
-    let (t, u) = w.split_once('-')?;
-    let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
-    let u = SMALL
-        .iter()
-        .position(|s| *s == u)
-        .filter(|&u| (1..10).contains(&u))?;
-    Some((t * 10 + u) as f64)
+    with_fold(w, |w| {
+        if let Some(i) = SMALL.iter().position(|s| *s == w) {
+            return Some(i as f64);
+        }
+        if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
+            return Some(i as f64 * 10.0);
+        }
+        let (t, u) = w.split_once('-')?;
+        let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
+        let u = SMALL
+            .iter()
+            .position(|s| *s == u)
+            .filter(|&u| (1..10).contains(&u))?;
+        Some((t * 10 + u) as f64)
+    })
 }
 
 fn scale(w: &str, money: bool) -> Option<f64> {

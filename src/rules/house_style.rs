@@ -70,8 +70,12 @@ fn same_token(variant: &str, written: &str) -> bool {
     }
 }
 
-fn same_words(variant: &[String], written: &[String]) -> bool {
-    variant.len() == written.len() && variant.iter().zip(written).all(|(v, w)| same_token(v, w))
+fn same_words(variant: &[String], written: &[impl AsRef<str>]) -> bool {
+    variant.len() == written.len()
+        && variant
+            .iter()
+            .zip(written)
+            .all(|(v, w)| same_token(v, w.as_ref()))
 }
 
 impl HouseStyle {
@@ -158,17 +162,18 @@ impl HouseStyle {
     /// the preferred spelling; the longest variant wins where two start at
     /// one word.
     pub fn find_in(&self, text: &str) -> Vec<(Range<usize>, &str)> {
+        // The built-in style is empty: no article need be read again.
+        if self.entries.is_empty() {
+            return Vec::new();
+        }
         let toks = tokenize(text);
-        let written: Vec<String> = toks
-            .iter()
-            .map(|t| text[t.start..t.end].to_string())
-            .collect();
+        let written: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
             let best = self
                 .by_first
-                .get(&lower(&written[i]))
+                .get(&lower(written[i]))
                 .into_iter()
                 .flatten()
                 .map(|&k| &self.entries[k])
