@@ -2,7 +2,10 @@
 //! within articles, the figures that count one thing, the places and dates
 //! of one event.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::Article;
 use crate::extract::ArticleClaims;
@@ -393,75 +396,88 @@ fn link_exhaustive(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &N
     }
 }
 
-/// The distinct words of all names, and which of them may match.
-struct WordTable {
-    /// Per entity, the ids of its words.
-    ids: Vec<Vec<usize>>,
+/// The distinct words of many names, and which of them may match: each
+/// word is compared only with the words it meets on a key of
+/// [`word_keys`]. Names repeat the same words, so this is where the
+/// quadratic cost of comparing names goes away.
+pub(crate) struct WordTable<'w> {
+    index: HashMap<&'w str, usize>,
     /// Per word, the words it matches either way round, itself included,
     /// sorted.
     matches: Vec<Vec<usize>>,
 }
 
-/// Compares each distinct word only with the words it meets on a key of
-/// [`word_keys`]: names repeat the same words, so this is where the
-/// quadratic cost of comparing names goes away.
-fn word_table(entities: &[Entity], lex: &Lexicon, p: &NameParams) -> WordTable {
-    let mut id_of: HashMap<&str, usize> = HashMap::new();
-    let mut words: Vec<&str> = Vec::new();
-    let mut ids = Vec::with_capacity(entities.len());
-    for e in entities {
-        let mut own = Vec::with_capacity(e.words.len());
-        for w in &e.words {
-            let id = *id_of.entry(w.as_str()).or_insert_with(|| {
-                words.push(w);
-                words.len() - 1
+impl<'w> WordTable<'w> {
+    pub(crate) fn new(
+        words: impl IntoIterator<Item = &'w str>,
+        lex: &Lexicon,
+        p: &NameParams,
+    ) -> Self {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut list: Vec<&str> = Vec::new();
+        for w in words {
+            index.entry(w).or_insert_with(|| {
+                list.push(w);
+                list.len() - 1
             });
-            own.push(id);
         }
-        ids.push(own);
-    }
-    let keys: Vec<WordKeys> = words.iter().map(|w| word_keys(w, lex, p)).collect();
-    let mut filed: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (w, k) in keys.iter().enumerate() {
-        for key in &k.filed {
-            filed.entry(key.as_str()).or_default().push(w);
+        let keys: Vec<WordKeys> = list.iter().map(|w| word_keys(w, lex, p)).collect();
+        let mut filed: HashMap<u64, Vec<usize>> = HashMap::default();
+        for (w, k) in keys.iter().enumerate() {
+            for &key in &k.filed {
+                filed.entry(key).or_default().push(w);
+            }
         }
-    }
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for (w, k) in keys.iter().enumerate() {
-        for key in &k.probes {
-            for &v in filed.get(key.as_str()).into_iter().flatten() {
-                if v != w {
-                    pairs.push((w.min(v), w.max(v)));
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for (w, k) in keys.iter().enumerate() {
+            for key in &k.probes {
+                for &v in filed.get(key).into_iter().flatten() {
+                    if v != w {
+                        pairs.push((w.min(v), w.max(v)));
+                    }
                 }
             }
         }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
-    let mut matches: Vec<Vec<usize>> = (0..words.len()).map(|w| vec![w]).collect();
-    for (a, b) in pairs {
-        let (x, y) = (words[a], words[b]);
-        if match_words(x, y, lex, p) != WordMatch::Different
-            || match_words(y, x, lex, p) != WordMatch::Different
-        {
+        pairs.sort_unstable();
+        pairs.dedup();
+        // Comparing the candidates is most of the work: on every core.
+        let matching: Vec<bool> = pairs
+            .par_iter()
+            .map(|&(a, b)| {
+                let (x, y) = (list[a], list[b]);
+                match_words(x, y, lex, p) != WordMatch::Different
+                    || match_words(y, x, lex, p) != WordMatch::Different
+            })
+            .collect();
+        let mut matches: Vec<Vec<usize>> = (0..list.len()).map(|w| vec![w]).collect();
+        for (&(a, b), _) in pairs.iter().zip(matching).filter(|m| m.1) {
             matches[a].push(b);
             matches[b].push(a);
         }
+        for m in &mut matches {
+            m.sort_unstable();
+        }
+        WordTable { index, matches }
     }
-    for m in &mut matches {
-        m.sort_unstable();
+
+    /// The id of a word given to [`WordTable::new`].
+    pub(crate) fn id(&self, word: &str) -> usize {
+        self.index[word]
     }
-    WordTable { ids, matches }
+
+    /// The words word `id` may match, itself included, sorted.
+    pub(crate) fn matches(&self, id: usize) -> &[usize] {
+        &self.matches[id]
+    }
 }
 
 /// Whether every word of entity `short` matches some word of `long`: what
 /// [`same_person`] needs before it pairs the words up.
-fn covers(table: &WordTable, short: usize, long: usize) -> bool {
-    table.ids[short].iter().all(|&x| {
-        table.ids[long]
+fn covers(table: &WordTable, ids: &[Vec<usize>], short: usize, long: usize) -> bool {
+    ids[short].iter().all(|&x| {
+        ids[long]
             .iter()
-            .any(|y| table.matches[x].binary_search(y).is_ok())
+            .any(|y| table.matches(x).binary_search(y).is_ok())
     })
 }
 
@@ -471,10 +487,20 @@ fn covers(table: &WordTable, short: usize, long: usize) -> bool {
 /// shorter name's candidates hold every name it can be; each name looks
 /// through its word with the fewest candidates.
 fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
-    let table = word_table(entities, lex, p);
+    let table = WordTable::new(
+        entities
+            .iter()
+            .flat_map(|e| e.words.iter().map(String::as_str)),
+        lex,
+        p,
+    );
+    let ids: Vec<Vec<usize>> = entities
+        .iter()
+        .map(|e| e.words.iter().map(|w| table.id(w)).collect())
+        .collect();
     let mut full_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
     let mut lone_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
-    for (e, ids) in table.ids.iter().enumerate() {
+    for (e, ids) in ids.iter().enumerate() {
         let with = if ids.len() >= 2 {
             &mut full_with
         } else {
@@ -486,7 +512,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
             }
         }
     }
-    let cost = |w: usize| -> usize { table.matches[w].iter().map(|&v| full_with[v].len()).sum() };
+    let cost = |w: usize| -> usize { table.matches(w).iter().map(|&v| full_with[v].len()).sum() };
     // `seen[e] == stamp`: entity `e` was already a candidate of this search.
     let mut seen = vec![0usize; entities.len()];
     let mut stamp = 0;
@@ -495,11 +521,11 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
         if a.words.len() < 2 {
             continue;
         }
-        let Some(&w) = table.ids[i].iter().min_by_key(|&&w| cost(w)) else {
+        let Some(&w) = ids[i].iter().min_by_key(|&&w| cost(w)) else {
             continue;
         };
         stamp += 1;
-        for &v in &table.matches[w] {
+        for &v in table.matches(w) {
             for &j in &full_with[v] {
                 if seen[j] == stamp {
                     continue;
@@ -511,7 +537,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
                 if a.article == b.article
                     || b.words.len() < a.words.len()
                     || (b.words.len() == a.words.len() && j <= i)
-                    || !covers(&table, i, j)
+                    || !covers(&table, &ids, i, j)
                 {
                     continue;
                 }
@@ -525,7 +551,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
         if entities[i].words.len() >= 2 {
             continue;
         }
-        let Some(&w) = table.ids[i].first() else {
+        let Some(&w) = ids[i].first() else {
             continue;
         };
         let matches = |j: usize| same_person(&entities[i].words, &entities[j].words, lex, p);
@@ -534,7 +560,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
         stamp += 1;
         let mut root = None;
         let mut ambiguous = false;
-        'full: for &v in &table.matches[w] {
+        'full: for &v in table.matches(w) {
             for &j in &full_with[v] {
                 if j == i || seen[j] == stamp {
                     continue;
@@ -555,7 +581,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
             Some(_) => {}
             None => {
                 stamp += 1;
-                for &v in &table.matches[w] {
+                for &v in table.matches(w) {
                     for &j in &lone_with[v] {
                         if j >= i || seen[j] == stamp {
                             continue;

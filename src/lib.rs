@@ -60,14 +60,23 @@ pub fn check_with(
         let conflicts = suppress::apply(articles, set, rules::run(&aligned, set))?;
         return Ok(Report::new(articles, total, conflicts));
     }
+    // Stories are checked on every core, and their findings gathered in
+    // story order.
+    let checked: Vec<_> = stories
+        .par_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let members: Vec<Article> = s.articles.iter().map(|&a| articles[a].clone()).collect();
+            let story_claims = s.articles.iter().map(|&a| claims[a].clone()).collect();
+            let aligned = align::align(&members, story_claims, &set.lexicon);
+            (rules::run(&aligned, set), story::people_of(i, s, &aligned))
+        })
+        .collect();
     let mut conflicts = Vec::new();
     let mut people = Vec::new();
-    for (i, s) in stories.iter().enumerate() {
-        let members: Vec<Article> = s.articles.iter().map(|&a| articles[a].clone()).collect();
-        let story_claims = s.articles.iter().map(|&a| claims[a].clone()).collect();
-        let aligned = align::align(&members, story_claims, &set.lexicon);
-        conflicts.extend(rules::run(&aligned, set));
-        people.extend(story::people_of(i, s, &aligned));
+    for (c, p) in checked {
+        conflicts.extend(c);
+        people.extend(p);
     }
     let across = story::across_stories(articles, &claims, &people, set, &mut conflicts);
     conflicts.extend(across);

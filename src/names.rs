@@ -1,7 +1,10 @@
 //! Deciding whether two written names are one person: word by word, with
 //! an edit distance, a phonetic key of the word, and the nickname lexicon.
 
+use std::hash::Hasher;
+
 use rphonetic::{DoubleMetaphone, Encoder};
+use rustc_hash::FxHasher;
 use serde::Deserialize;
 
 use crate::lexicon::Lexicon;
@@ -133,80 +136,99 @@ pub fn same_person(
 /// one of them `probes` is one the other is `filed` under: comparing only
 /// words that meet on a key finds every match the comparison of all pairs
 /// finds. Each rule of `match_words` has its key here, so the two change
-/// together.
+/// together. Keys are hashes: two that collide only add a comparison.
 #[derive(Debug, Default)]
 pub struct WordKeys {
-    pub filed: Vec<String>,
-    pub probes: Vec<String>,
+    pub filed: Vec<u64>,
+    pub probes: Vec<u64>,
 }
 
 impl WordKeys {
-    fn both(&mut self, key: String) {
-        self.filed.push(key.clone());
+    fn both(&mut self, key: u64) {
+        self.filed.push(key);
         self.probes.push(key);
     }
+}
+
+/// The key of `text` under a kind of match (`tag`).
+fn key_of(tag: u8, text: impl IntoIterator<Item = char>) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(tag);
+    for c in text {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
 }
 
 pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
     let key = name_key(word);
     let mut keys = WordKeys::default();
     // Same letters.
-    keys.both(format!("k:{key}"));
+    keys.both(key_of(b'k', key.chars()));
     let Some(first) = key.chars().next() else {
         return keys;
     };
     // Initials: a one-letter word meets every word with its first letter.
-    keys.filed.push(format!("i:{first}"));
+    keys.filed.push(key_of(b'i', [first]));
     if key.chars().count() == 1 {
-        keys.probes.push(format!("i:{first}"));
+        keys.probes.push(key_of(b'i', [first]));
     }
     // Nicknames: the formal names both are short forms of.
     for formal in lex.nickname_formals(word) {
-        keys.both(format!("n:{formal}"));
+        keys.both(key_of(b'n', formal.chars()));
     }
     // Given names beginning longer given names ("Max" / "Maximilian").
     if lex.is_given_name(&key) {
-        keys.probes.push(format!("p:{key}"));
+        keys.probes.push(key_of(b'p', key.chars()));
         for (end, c) in key.char_indices() {
             let end = end + c.len_utf8();
             if end >= 3 {
-                keys.filed.push(format!("p:{}", &key[..end]));
+                keys.filed.push(key_of(b'p', key[..end].chars()));
             }
         }
     }
     // Variants that sound alike.
-    keys.both(format!("m:{}", phonetic(&key)));
+    keys.both(key_of(b'm', phonetic(&key).chars()));
     // Variants within the edit budget share a word left after deleting up
-    // to that many letters from each (symmetric deletion).
-    if key.chars().count() >= p.min_edit_length.saturating_sub(p.max_edits) {
-        for d in deletions(&key, p.max_edits) {
-            keys.both(format!("d:{d}"));
+    // to that many letters from each (symmetric deletion). One of the two
+    // has at least `min_edit_length` letters, and the other, as few more
+    // edits allow; only the first kind need be filed.
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() >= p.min_edit_length.saturating_sub(p.max_edits) {
+        let mut deleted = Vec::new();
+        let mut found = Vec::new();
+        deletion_keys(&chars, p.max_edits, 0, &mut deleted, &mut found);
+        found.sort_unstable();
+        found.dedup();
+        if chars.len() >= p.min_edit_length {
+            keys.filed.extend(&found);
         }
+        keys.probes.extend(found);
     }
     keys
 }
 
-/// Every string left after deleting up to `n` characters of `s`, once each.
-fn deletions(s: &str, n: usize) -> Vec<String> {
-    let mut out = vec![s.to_string()];
-    let mut level = vec![s.chars().collect::<Vec<char>>()];
-    for _ in 0..n {
-        let mut next = Vec::new();
-        for w in &level {
-            for i in 0..w.len() {
-                let mut d = w.clone();
-                d.remove(i);
-                next.push(d);
-            }
-        }
-        next.sort_unstable();
-        next.dedup();
-        out.extend(next.iter().map(|d| d.iter().collect::<String>()));
-        level = next;
+/// The keys of `chars` less `deleted`, and less up to `n` more characters
+/// from `from` on.
+fn deletion_keys(
+    chars: &[char],
+    n: usize,
+    from: usize,
+    deleted: &mut Vec<usize>,
+    out: &mut Vec<u64>,
+) {
+    let left = (0..chars.len())
+        .filter(|i| !deleted.contains(i))
+        .map(|i| chars[i]);
+    out.push(key_of(b'd', left));
+    if deleted.len() == n {
+        return;
     }
-    out.sort_unstable();
-    out.dedup();
-    out
+    for i in from..chars.len() {
+        deleted.push(i);
+        deletion_keys(chars, n, i + 1, deleted, out);
+        deleted.pop();
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,12 @@
 //! corpus before [`crate::align`] and merges people after it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use crate::align::{Aligned, ClaimRef, PersonSubject, person_from_mentions};
+use rustc_hash::{FxHashMap, FxHasher};
+
+use crate::align::{Aligned, ClaimRef, PersonSubject, WordTable, person_from_mentions};
 use crate::article::{Article, Span};
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
@@ -89,6 +92,58 @@ fn strongly_same(a: &[String], b: &[String], lex: &Lexicon) -> bool {
     variants <= 1
 }
 
+/// The pairs of people of different stories, in order, that may be one
+/// person by [`strongly_same`]: a spelling of each that agrees word for word
+/// but for one word, and that one a word that may match the other. Each
+/// spelling is filed under each of its words and the other words, and looks
+/// itself up under the words that word may match; people who merely share
+/// a common given name never meet, so the cost follows the names that match.
+fn strong_candidates(
+    story_of: &[usize],
+    spellings: &[BTreeSet<&[String]>],
+    lex: &Lexicon,
+) -> Vec<(usize, usize)> {
+    let words = spellings
+        .iter()
+        .flatten()
+        .flat_map(|name| name.iter().map(String::as_str));
+    let table = WordTable::new(words, lex, &lex.names);
+    // The other words of a name, as compared: sorted keys, hashed.
+    let rest = |name: &[String], k: usize| {
+        let mut keys: Vec<String> = (0..name.len())
+            .filter(|&i| i != k)
+            .map(|i| name_key(&name[i]))
+            .collect();
+        keys.sort_unstable();
+        let mut h = FxHasher::default();
+        keys.hash(&mut h);
+        h.finish()
+    };
+    let mut filed: FxHashMap<(u64, usize), Vec<usize>> = FxHashMap::default();
+    let mut probes: Vec<(usize, (u64, usize))> = Vec::new();
+    for (i, names) in spellings.iter().enumerate() {
+        for name in names {
+            for k in 0..name.len() {
+                let others = rest(name, k);
+                let word = table.id(&name[k]);
+                filed.entry((others, word)).or_default().push(i);
+                probes.extend(table.matches(word).iter().map(|&v| (i, (others, v))));
+            }
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, key) in probes {
+        for &j in filed.get(&key).into_iter().flatten() {
+            if story_of[i] != story_of[j] {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
 /// Groups of story people who are one person across stories; each group
 /// spans at least two stories and holds at most one person of each.
 fn link(people: &[StoryPerson], claims: &[ArticleClaims], lex: &Lexicon) -> Vec<Vec<usize>> {
@@ -103,23 +158,8 @@ fn link(people: &[StoryPerson], claims: &[ArticleClaims], lex: &Lexicon) -> Vec<
                 .collect()
         })
         .collect();
-    // Only people who share a word of their name can match strongly.
-    let mut by_word: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for (i, names) in spellings.iter().enumerate() {
-        for word in names.iter().flat_map(|n| n.iter()) {
-            by_word.entry(name_key(word)).or_default().insert(i);
-        }
-    }
-    let mut candidates: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for group in by_word.values() {
-        for &i in group {
-            for &j in group.range(i + 1..) {
-                if people[i].story != people[j].story {
-                    candidates.insert((i, j));
-                }
-            }
-        }
-    }
+    let story_of: Vec<usize> = people.iter().map(|p| p.story).collect();
+    let candidates = strong_candidates(&story_of, &spellings, lex);
     let matches: Vec<(usize, usize)> = candidates
         .into_iter()
         .filter(|&(i, j)| {
@@ -287,6 +327,51 @@ mod tests {
             lex
         ));
         assert!(!strongly_same(&words("Novak"), &words("Nowak"), lex));
+    }
+
+    #[test]
+    fn candidates_hold_every_strong_match() {
+        let lex = &set().lexicon;
+        let given = ["Katarina", "John", "Joan", "Maria", "Dan", "Daniel"];
+        let surnames = [
+            "Novak", "Nowak", "Smith", "Smyth", "Umarov", "Umerov", "Lechner", "Lehner",
+        ];
+        let names: Vec<Vec<String>> = given
+            .iter()
+            .flat_map(|g| surnames.iter().map(move |s| words(&format!("{g} {s}"))))
+            .chain([
+                words("Chen Xiaoyu"),
+                words("Xiaoyu Chen"),
+                words("Ana Maria Lopez"),
+            ])
+            .collect();
+        // Two people a name, in stories 0, 1, 2 in turn; some hold two names.
+        let spellings: Vec<BTreeSet<&[String]>> = (0..names.len() * 2)
+            .map(|i| {
+                let mut s: BTreeSet<&[String]> = [names[i % names.len()].as_slice()].into();
+                if i % 5 == 0 {
+                    s.insert(&names[(i * 7) % names.len()]);
+                }
+                s
+            })
+            .collect();
+        let story_of: Vec<usize> = (0..spellings.len()).map(|i| i % 3).collect();
+        let found = strong_candidates(&story_of, &spellings, lex);
+        let mut strong = 0;
+        for i in 0..spellings.len() {
+            for j in i + 1..spellings.len() {
+                let same = spellings[i]
+                    .iter()
+                    .any(|a| spellings[j].iter().any(|b| strongly_same(a, b, lex)));
+                if same && story_of[i] != story_of[j] {
+                    strong += 1;
+                    assert!(found.binary_search(&(i, j)).is_ok(), "{i} {j}");
+                }
+            }
+        }
+        assert!(strong > 50, "{strong}");
+        // Sharing a given name is not enough to be compared.
+        assert!(found.len() < spellings.len() * spellings.len() / 8);
     }
 
     #[test]
