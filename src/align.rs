@@ -422,24 +422,17 @@ impl<'w> WordTable<'w> {
             });
         }
         let keys: Vec<WordKeys> = list.iter().map(|w| word_keys(w, lex, p)).collect();
-        let mut filed: HashMap<u64, Vec<usize>> = HashMap::default();
-        for (w, k) in keys.iter().enumerate() {
-            for &key in &k.filed {
-                filed.entry(key).or_default().push(w);
-            }
-        }
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for (w, k) in keys.iter().enumerate() {
-            for key in &k.probes {
-                for &v in filed.get(key).into_iter().flatten() {
-                    if v != w {
-                        pairs.push((w.min(v), w.max(v)));
-                    }
-                }
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
+        let filed = keys
+            .iter()
+            .enumerate()
+            .flat_map(|(w, k)| k.filed.iter().map(move |&key| (key, w)))
+            .collect();
+        let probes = keys
+            .iter()
+            .enumerate()
+            .flat_map(|(w, k)| k.probes.iter().map(move |&key| (key, w)))
+            .collect();
+        let pairs = meeting(filed, probes);
         // Comparing the candidates is most of the work: on every core.
         let matching: Vec<bool> = pairs
             .par_iter()
@@ -469,6 +462,34 @@ impl<'w> WordTable<'w> {
     pub(crate) fn matches(&self, id: usize) -> &[usize] {
         &self.matches[id]
     }
+}
+
+/// The pairs `(a, b)`, `a < b`, sorted and each once, of items that meet
+/// on a key: one probes a key the other is filed under. Sorted lists rather
+/// than a map of lists, so that millions of keys cost two arrays.
+pub(crate) fn meeting(
+    mut filed: Vec<(u64, usize)>,
+    mut probes: Vec<(u64, usize)>,
+) -> Vec<(usize, usize)> {
+    filed.sort_unstable();
+    probes.sort_unstable();
+    probes.dedup();
+    let mut pairs = Vec::new();
+    let mut rest = filed.as_slice();
+    for (key, group) in probes.chunk_by(|a, b| a.0 == b.0).map(|g| (g[0].0, g)) {
+        rest = &rest[rest.partition_point(|f| f.0 < key)..];
+        let same = &rest[..rest.partition_point(|f| f.0 == key)];
+        for &(_, a) in group {
+            for &(_, b) in same {
+                if a != b {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// Whether every word of entity `short` matches some word of `long`: what

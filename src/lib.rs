@@ -44,39 +44,57 @@ pub fn check_with(
     set: &RuleSet,
     extracted: &(dyn Fn() + Sync),
 ) -> error::Result<Report> {
-    // Articles are extracted on every core; collecting keeps their order.
-    let claims: Vec<extract::ArticleClaims> = articles
-        .par_iter()
-        .map(|a| {
-            let claims = extract::extract(a, &set.lexicon);
-            extracted();
-            claims
-        })
-        .collect();
-    let total = claims.iter().map(|c| c.len()).sum();
+    let extract = |a: &Article| {
+        let claims = extract::extract(a, &set.lexicon);
+        extracted();
+        claims
+    };
     let stories = story::stories(articles);
     if stories.len() <= 1 {
+        // Articles are extracted on every core; collecting keeps their order.
+        let claims: Vec<extract::ArticleClaims> = articles.par_iter().map(extract).collect();
+        let total = claims.iter().map(|c| c.len()).sum();
         let aligned = align::align(articles, claims, &set.lexicon);
         let conflicts = suppress::apply(articles, set, rules::run(&aligned, set))?;
         return Ok(Report::new(articles, total, conflicts));
     }
-    // Stories are checked on every core, and their findings gathered in
-    // story order.
+    // Each story is read, aligned and checked on its own, on every core, and
+    // its findings gathered in story order. Only the names of its people
+    // are kept, for the check across stories: an archive's claims are never
+    // all held at once.
     let checked: Vec<_> = stories
         .par_iter()
         .enumerate()
         .map(|(i, s)| {
             let members: Vec<Article> = s.articles.iter().map(|&a| articles[a].clone()).collect();
-            let story_claims = s.articles.iter().map(|&a| claims[a].clone()).collect();
+            let story_claims: Vec<extract::ArticleClaims> = members.iter().map(extract).collect();
+            let count: usize = story_claims.iter().map(|c| c.len()).sum();
             let aligned = align::align(&members, story_claims, &set.lexicon);
-            (rules::run(&aligned, set), story::people_of(i, s, &aligned))
+            let found = rules::run(&aligned, set);
+            let people = story::people_of(i, s, &aligned);
+            let names: Vec<extract::ArticleClaims> = aligned
+                .claims
+                .into_iter()
+                .map(|c| extract::ArticleClaims {
+                    people: c.people,
+                    ..Default::default()
+                })
+                .collect();
+            (found, people, names, count)
         })
         .collect();
+    let mut total = 0;
     let mut conflicts = Vec::new();
     let mut people = Vec::new();
-    for (c, p) in checked {
-        conflicts.extend(c);
-        people.extend(p);
+    let mut claims: Vec<extract::ArticleClaims> = Vec::new();
+    claims.resize_with(articles.len(), Default::default);
+    for (s, (found, story_people, names, count)) in stories.iter().zip(checked) {
+        total += count;
+        conflicts.extend(found);
+        people.extend(story_people);
+        for (&a, n) in s.articles.iter().zip(names) {
+            claims[a] = n;
+        }
     }
     let across = story::across_stories(articles, &claims, &people, set, &mut conflicts);
     conflicts.extend(across);

@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
-use crate::align::{Aligned, ClaimRef, PersonSubject, WordTable, person_from_mentions};
+use crate::align::{Aligned, ClaimRef, PersonSubject, WordTable, meeting, person_from_mentions};
 use crate::article::{Article, Span};
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
@@ -119,28 +119,26 @@ fn strong_candidates(
         keys.hash(&mut h);
         h.finish()
     };
-    let mut filed: FxHashMap<(u64, usize), Vec<usize>> = FxHashMap::default();
-    let mut probes: Vec<(usize, (u64, usize))> = Vec::new();
+    // The key of the other words with one word in the place left out.
+    let key = |others: u64, word: usize| {
+        let mut h = FxHasher::default();
+        (others, word).hash(&mut h);
+        h.finish()
+    };
+    let mut filed = Vec::new();
+    let mut probes = Vec::new();
     for (i, names) in spellings.iter().enumerate() {
         for name in names {
             for k in 0..name.len() {
                 let others = rest(name, k);
                 let word = table.id(&name[k]);
-                filed.entry((others, word)).or_default().push(i);
-                probes.extend(table.matches(word).iter().map(|&v| (i, (others, v))));
+                filed.push((key(others, word), i));
+                probes.extend(table.matches(word).iter().map(|&v| (key(others, v), i)));
             }
         }
     }
-    let mut pairs = Vec::new();
-    for (i, key) in probes {
-        for &j in filed.get(&key).into_iter().flatten() {
-            if story_of[i] != story_of[j] {
-                pairs.push((i.min(j), i.max(j)));
-            }
-        }
-    }
-    pairs.sort_unstable();
-    pairs.dedup();
+    let mut pairs = meeting(filed, probes);
+    pairs.retain(|&(i, j)| story_of[i] != story_of[j]);
     pairs
 }
 
