@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::article::Article;
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{NameParams, WordKeys, WordMatch, match_words, same_person, word_keys};
+use crate::names::{NameParams, WordMatch, match_words, same_person, word_keys};
 use crate::text::name_key;
 
 /// A claim of one article: `index` into the list of its kind.
@@ -421,18 +421,14 @@ impl<'w> WordTable<'w> {
                 list.len() - 1
             });
         }
-        let keys: Vec<WordKeys> = list.iter().map(|w| word_keys(w, lex, p)).collect();
-        let filed = keys
-            .iter()
-            .enumerate()
-            .flat_map(|(w, k)| k.filed.iter().map(move |&key| (key, w)))
-            .collect();
-        let probes = keys
-            .iter()
-            .enumerate()
-            .flat_map(|(w, k)| k.probes.iter().map(move |&key| (key, w)))
-            .collect();
-        let pairs = meeting(filed, probes);
+        let (mut both, mut filed, mut probes) = (Vec::new(), Vec::new(), Vec::new());
+        for (w, word) in list.iter().enumerate() {
+            let keys = word_keys(word, lex, p);
+            both.extend(keys.both.into_iter().map(|key| (key, w)));
+            filed.extend(keys.filed.into_iter().map(|key| (key, w)));
+            probes.extend(keys.probes.into_iter().map(|key| (key, w)));
+        }
+        let pairs = meeting(both, filed, probes);
         // Comparing the candidates is most of the work: on every core.
         let matching: Vec<bool> = pairs
             .par_iter()
@@ -465,31 +461,50 @@ impl<'w> WordTable<'w> {
 }
 
 /// The pairs `(a, b)`, `a < b`, sorted and each once, of items that meet
-/// on a key: one probes a key the other is filed under. Sorted lists rather
-/// than a map of lists, so that millions of keys cost two arrays.
+/// on a key: items are filed under their `both` and `filed` keys and look up
+/// their `both` and `probes` keys. Sorted arrays rather than a map of
+/// lists, so that millions of keys cost three arrays.
 pub(crate) fn meeting(
+    mut both: Vec<(u64, usize)>,
     mut filed: Vec<(u64, usize)>,
     mut probes: Vec<(u64, usize)>,
 ) -> Vec<(usize, usize)> {
-    filed.sort_unstable();
-    probes.sort_unstable();
-    probes.dedup();
+    for list in [&mut both, &mut filed, &mut probes] {
+        list.sort_unstable();
+        list.dedup();
+    }
     let mut pairs = Vec::new();
-    let mut rest = filed.as_slice();
-    for (key, group) in probes.chunk_by(|a, b| a.0 == b.0).map(|g| (g[0].0, g)) {
-        rest = &rest[rest.partition_point(|f| f.0 < key)..];
-        let same = &rest[..rest.partition_point(|f| f.0 == key)];
-        for &(_, a) in group {
-            for &(_, b) in same {
-                if a != b {
-                    pairs.push((a.min(b), a.max(b)));
-                }
+    for group in both.chunk_by(|a, b| a.0 == b.0) {
+        for (i, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[i + 1..] {
+                pairs.push((a, b));
             }
         }
     }
+    cross(&probes, &filed, &mut pairs);
+    cross(&probes, &both, &mut pairs);
+    cross(&both, &filed, &mut pairs);
+    for pair in &mut pairs {
+        *pair = (pair.0.min(pair.1), pair.0.max(pair.1));
+    }
+    pairs.retain(|p| p.0 != p.1);
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// The pairs of an item of `probes` and an item of `filed` with one key,
+/// both sorted.
+fn cross(probes: &[(u64, usize)], filed: &[(u64, usize)], pairs: &mut Vec<(usize, usize)>) {
+    let mut rest = filed;
+    for group in probes.chunk_by(|a, b| a.0 == b.0) {
+        let key = group[0].0;
+        rest = &rest[rest.partition_point(|f| f.0 < key)..];
+        let same = &rest[..rest.partition_point(|f| f.0 == key)];
+        for &(_, a) in group {
+            pairs.extend(same.iter().map(|&(_, b)| (a, b)));
+        }
+    }
 }
 
 /// Whether every word of entity `short` matches some word of `long`: what

@@ -132,21 +132,23 @@ pub fn same_person(
 }
 
 /// Where a name word is filed for the candidate search, and what it looks
-/// up. Whenever [`match_words`] says two words are not `Different`, a key
-/// one of them `probes` is one the other is `filed` under: comparing only
-/// words that meet on a key finds every match the comparison of all pairs
-/// finds. Each rule of `match_words` has its key here, so the two change
-/// together. Keys are hashes: two that collide only add a comparison.
+/// up: it is filed under `both` and `filed`, and looks up `both` and
+/// `probes`. Whenever [`match_words`] says two words are not `Different`,
+/// a key one of them looks up is one the other is filed under: comparing
+/// only words that meet on a key finds every match the comparison of all
+/// pairs finds. Each rule of `match_words` has its key here, so the two
+/// change together. Keys are hashes: two that collide only add a
+/// comparison.
 #[derive(Debug, Default)]
 pub struct WordKeys {
+    pub both: Vec<u64>,
     pub filed: Vec<u64>,
     pub probes: Vec<u64>,
 }
 
 impl WordKeys {
     fn both(&mut self, key: u64) {
-        self.filed.push(key);
-        self.probes.push(key);
+        self.both.push(key);
     }
 }
 
@@ -201,9 +203,10 @@ pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
         found.sort_unstable();
         found.dedup();
         if chars.len() >= p.min_edit_length {
-            keys.filed.extend(&found);
+            keys.both.extend(found);
+        } else {
+            keys.probes.extend(found);
         }
-        keys.probes.extend(found);
     }
     keys
 }
@@ -348,7 +351,10 @@ mod tests {
             }
         }
         let keys: Vec<WordKeys> = words.iter().map(|w| word_keys(w, lex, p)).collect();
-        let meet = |a: &WordKeys, b: &WordKeys| a.probes.iter().any(|k| b.filed.contains(k));
+        let meet = |a: &WordKeys, b: &WordKeys| {
+            let mut probes = a.probes.iter().chain(&a.both);
+            probes.any(|k| b.filed.contains(k) || b.both.contains(k))
+        };
         let mut matched = 0;
         for (i, a) in words.iter().enumerate() {
             for (j, b) in words.iter().enumerate() {

@@ -125,19 +125,19 @@ fn strong_candidates(
         (others, word).hash(&mut h);
         h.finish()
     };
-    let mut filed = Vec::new();
-    let mut probes = Vec::new();
+    let (mut own, mut variants) = (Vec::new(), Vec::new());
     for (i, names) in spellings.iter().enumerate() {
         for name in names {
             for k in 0..name.len() {
                 let others = rest(name, k);
                 let word = table.id(&name[k]);
-                filed.push((key(others, word), i));
-                probes.extend(table.matches(word).iter().map(|&v| (key(others, v), i)));
+                own.push((key(others, word), i));
+                let matching = table.matches(word).iter().filter(|&&v| v != word);
+                variants.extend(matching.map(|&v| (key(others, v), i)));
             }
         }
     }
-    let mut pairs = meeting(filed, probes);
+    let mut pairs = meeting(own, Vec::new(), variants);
     pairs.retain(|&(i, j)| story_of[i] != story_of[j]);
     pairs
 }
