@@ -118,8 +118,16 @@ fn stories(t: &mut Timings, articles: &[Article], claims: Vec<ArticleClaims>, se
     }
     t.push(("align (per story, one thread)", align_s));
     t.push(("rules (per story, one thread)", rules_s));
+    // Only the names are kept for the check across stories.
+    let claims = claims
+        .into_iter()
+        .map(|c| ArticleClaims {
+            people: c.people,
+            ..Default::default()
+        })
+        .collect();
     let across = timed(t, "names across stories", || {
-        story::across_stories(articles, &claims, &people, set, &mut conflicts)
+        story::across_stories(articles, claims, &people, set, &mut conflicts)
     });
     conflicts.extend(across);
     let report = timed(t, "suppress, sort, report", || {

@@ -65,6 +65,8 @@ impl Article {
                 line_starts.push(i + 1);
             }
         }
+        // Every article of an archive is held to the end: no slack.
+        line_starts.shrink_to_fit();
         let title = text
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())

@@ -96,7 +96,7 @@ pub fn check_with(
             claims[a] = n;
         }
     }
-    let across = story::across_stories(articles, &claims, &people, set, &mut conflicts);
+    let across = story::across_stories(articles, claims, &people, set, &mut conflicts);
     conflicts.extend(across);
     let mut conflicts = suppress::apply(articles, set, conflicts)?;
     rules::sort_conflicts(&mut conflicts);

@@ -208,26 +208,25 @@ fn link(people: &[StoryPerson], claims: &[ArticleClaims], lex: &Lexicon) -> Vec<
 /// which are removed from `within`.
 pub fn across_stories(
     articles: &[Article],
-    claims: &[ArticleClaims],
+    mut claims: Vec<ArticleClaims>,
     people: &[StoryPerson],
     set: &RuleSet,
     within: &mut Vec<Conflict>,
 ) -> Vec<Conflict> {
     let lex = &set.lexicon;
-    let groups = link(people, claims, lex);
+    let groups = link(people, &claims, lex);
     if groups.is_empty() {
         return Vec::new();
     }
     // Only the people are read: roles, figures, places and dates stay
     // within their stories.
-    let names_only: Vec<ArticleClaims> = claims
-        .iter()
-        .map(|c| ArticleClaims {
-            people: c.people.clone(),
+    for c in &mut claims {
+        *c = ArticleClaims {
+            people: std::mem::take(&mut c.people),
             ..ArticleClaims::default()
-        })
-        .collect();
-    let mut spans: Vec<BTreeSet<&Span>> = Vec::new();
+        };
+    }
+    let mut group_mentions: Vec<Vec<ClaimRef>> = Vec::new();
     let mut subjects: Vec<PersonSubject> = Vec::new();
     for group in &groups {
         let mut mentions: Vec<ClaimRef> = group
@@ -242,29 +241,33 @@ pub fn across_stories(
                 canonical = words;
             }
         }
-        spans.push(
-            mentions
-                .iter()
-                .map(|r| &claims[r.article].people[r.index].span)
-                .collect(),
-        );
         subjects.push(person_from_mentions(
-            mentions,
+            mentions.clone(),
             canonical,
-            &names_only,
+            &claims,
             lex,
             &lex.names,
         ));
+        group_mentions.push(mentions);
     }
     let aligned = Aligned {
         articles,
-        claims: names_only,
+        claims,
         people: subjects,
         figures: Vec::new(),
         places: Vec::new(),
         dates: Vec::new(),
         terms: Vec::new(),
     };
+    let spans: Vec<BTreeSet<&Span>> = group_mentions
+        .iter()
+        .map(|mentions| {
+            mentions
+                .iter()
+                .map(|r| &aligned.claims[r.article].people[r.index].span)
+                .collect()
+        })
+        .collect();
     let spelling = |c: &Conflict| {
         set.rules
             .iter()
