@@ -338,11 +338,10 @@ pub fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
 fn fold_into(s: &str, out: &mut String) {
     // Most words are ASCII, which decomposes to itself: lowering the case
     // is all there is to do, without the cost of decomposition.
-    if s.is_ascii() {
-        out.extend(s.bytes().map(|b| match b {
-            b'`' => '\'',
-            _ => char::from(b.to_ascii_lowercase()),
-        }));
+    if s.is_ascii() && !s.contains('`') {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     fold_unicode(s, out);
