@@ -2,12 +2,12 @@
 //! within articles, the figures that count one thing, the places and dates
 //! of one event.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::article::Article;
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{NameParams, WordMatch, match_words, same_person};
+use crate::names::{NameParams, WordKeys, WordMatch, match_words, same_person, word_keys};
 use crate::text::name_key;
 
 /// A claim of one article: `index` into the list of its kind.
@@ -80,12 +80,32 @@ impl UnionFind {
     }
 }
 
+/// How the aligner finds the names that may be one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// Only names that share a candidate key (see [`word_keys`]): near
+    /// linear in the number of names.
+    Blocked,
+    /// Every name against every other: quadratic, the reference the
+    /// blocked search must agree with.
+    Exhaustive,
+}
+
 pub fn align<'a>(
     articles: &'a [Article],
     claims: Vec<ArticleClaims>,
     lex: &Lexicon,
 ) -> Aligned<'a> {
-    let people = align_people(&claims, lex, &lex.names);
+    align_with(articles, claims, lex, Search::Blocked)
+}
+
+pub fn align_with<'a>(
+    articles: &'a [Article],
+    claims: Vec<ArticleClaims>,
+    lex: &Lexicon,
+    search: Search,
+) -> Aligned<'a> {
+    let people = align_people(&claims, lex, &lex.names, search);
     let figures = group_by(&claims, |c| {
         c.figures
             .iter()
@@ -279,7 +299,12 @@ struct Entity {
     mentions: Vec<usize>,
 }
 
-fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<PersonSubject> {
+fn align_people(
+    claims: &[ArticleClaims],
+    lex: &Lexicon,
+    p: &NameParams,
+    search: Search,
+) -> Vec<PersonSubject> {
     // Within each article: surname-only mentions join the full name they
     // refer to; other mentions join a matching name or start a new one.
     let mut entities: Vec<Entity> = Vec::new();
@@ -317,6 +342,21 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
     // Across articles: full names that match are one person; a lone
     // surname joins the one full name it matches, if only one.
     let mut uf = UnionFind((0..entities.len()).collect());
+    match search {
+        Search::Blocked => link_blocked(&entities, &mut uf, lex, p),
+        Search::Exhaustive => link_exhaustive(&entities, &mut uf, lex, p),
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for e in 0..entities.len() {
+        groups.entry(uf.find(e)).or_default().push(e);
+    }
+    groups
+        .into_values()
+        .map(|members| person_subject(&members, &entities, claims, lex, p))
+        .collect()
+}
+
+fn link_exhaustive(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
     for i in 0..entities.len() {
         for j in i + 1..entities.len() {
             let (a, b) = (&entities[i], &entities[j]);
@@ -351,14 +391,184 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for e in 0..entities.len() {
-        groups.entry(uf.find(e)).or_default().push(e);
+}
+
+/// The distinct words of all names, and which of them may match.
+struct WordTable {
+    /// Per entity, the ids of its words.
+    ids: Vec<Vec<usize>>,
+    /// Per word, the words it matches either way round, itself included,
+    /// sorted.
+    matches: Vec<Vec<usize>>,
+}
+
+/// Compares each distinct word only with the words it meets on a key of
+/// [`word_keys`]: names repeat the same words, so this is where the
+/// quadratic cost of comparing names goes away.
+fn word_table(entities: &[Entity], lex: &Lexicon, p: &NameParams) -> WordTable {
+    let mut id_of: HashMap<&str, usize> = HashMap::new();
+    let mut words: Vec<&str> = Vec::new();
+    let mut ids = Vec::with_capacity(entities.len());
+    for e in entities {
+        let mut own = Vec::with_capacity(e.words.len());
+        for w in &e.words {
+            let id = *id_of.entry(w.as_str()).or_insert_with(|| {
+                words.push(w);
+                words.len() - 1
+            });
+            own.push(id);
+        }
+        ids.push(own);
     }
-    groups
-        .into_values()
-        .map(|members| person_subject(&members, &entities, claims, lex, p))
-        .collect()
+    let keys: Vec<WordKeys> = words.iter().map(|w| word_keys(w, lex, p)).collect();
+    let mut filed: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (w, k) in keys.iter().enumerate() {
+        for key in &k.filed {
+            filed.entry(key.as_str()).or_default().push(w);
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (w, k) in keys.iter().enumerate() {
+        for key in &k.probes {
+            for &v in filed.get(key.as_str()).into_iter().flatten() {
+                if v != w {
+                    pairs.push((w.min(v), w.max(v)));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut matches: Vec<Vec<usize>> = (0..words.len()).map(|w| vec![w]).collect();
+    for (a, b) in pairs {
+        let (x, y) = (words[a], words[b]);
+        if match_words(x, y, lex, p) != WordMatch::Different
+            || match_words(y, x, lex, p) != WordMatch::Different
+        {
+            matches[a].push(b);
+            matches[b].push(a);
+        }
+    }
+    for m in &mut matches {
+        m.sort_unstable();
+    }
+    WordTable { ids, matches }
+}
+
+/// Whether every word of entity `short` matches some word of `long`: what
+/// [`same_person`] needs before it pairs the words up.
+fn covers(table: &WordTable, short: usize, long: usize) -> bool {
+    table.ids[short].iter().all(|&x| {
+        table.ids[long]
+            .iter()
+            .any(|y| table.matches[x].binary_search(y).is_ok())
+    })
+}
+
+/// The links of [`link_exhaustive`], looking only at candidates: the
+/// entities holding a word that matches a word of the name. Every word of
+/// the shorter of two names that match matches a word of the longer, so the
+/// shorter name's candidates hold every name it can be; each name looks
+/// through its word with the fewest candidates.
+fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
+    let table = word_table(entities, lex, p);
+    let mut full_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
+    let mut lone_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
+    for (e, ids) in table.ids.iter().enumerate() {
+        let with = if ids.len() >= 2 {
+            &mut full_with
+        } else {
+            &mut lone_with
+        };
+        for &w in ids {
+            if with[w].last() != Some(&e) {
+                with[w].push(e);
+            }
+        }
+    }
+    let cost = |w: usize| -> usize { table.matches[w].iter().map(|&v| full_with[v].len()).sum() };
+    // `seen[e] == stamp`: entity `e` was already a candidate of this search.
+    let mut seen = vec![0usize; entities.len()];
+    let mut stamp = 0;
+    for i in 0..entities.len() {
+        let a = &entities[i];
+        if a.words.len() < 2 {
+            continue;
+        }
+        let Some(&w) = table.ids[i].iter().min_by_key(|&&w| cost(w)) else {
+            continue;
+        };
+        stamp += 1;
+        for &v in &table.matches[w] {
+            for &j in &full_with[v] {
+                if seen[j] == stamp {
+                    continue;
+                }
+                seen[j] = stamp;
+                let b = &entities[j];
+                // Each pair once, from its shorter name (from the first of
+                // two as long).
+                if a.article == b.article
+                    || b.words.len() < a.words.len()
+                    || (b.words.len() == a.words.len() && j <= i)
+                    || !covers(&table, i, j)
+                {
+                    continue;
+                }
+                if same_person(&a.words, &b.words, lex, p).is_some() {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    for i in 0..entities.len() {
+        if entities[i].words.len() >= 2 {
+            continue;
+        }
+        let Some(&w) = table.ids[i].first() else {
+            continue;
+        };
+        let matches = |j: usize| same_person(&entities[i].words, &entities[j].words, lex, p);
+        // The full names it matches: joined if they are one person; two
+        // people and the lone word stays apart, so the search stops there.
+        stamp += 1;
+        let mut root = None;
+        let mut ambiguous = false;
+        'full: for &v in &table.matches[w] {
+            for &j in &full_with[v] {
+                if j == i || seen[j] == stamp {
+                    continue;
+                }
+                seen[j] = stamp;
+                if matches(j).is_some() {
+                    let r = uf.find(j);
+                    if root.is_some_and(|x| x != r) {
+                        ambiguous = true;
+                        break 'full;
+                    }
+                    root = Some(r);
+                }
+            }
+        }
+        match root {
+            Some(r) if !ambiguous => uf.union(i, r),
+            Some(_) => {}
+            None => {
+                stamp += 1;
+                for &v in &table.matches[w] {
+                    for &j in &lone_with[v] {
+                        if j >= i || seen[j] == stamp {
+                            continue;
+                        }
+                        seen[j] = stamp;
+                        if entities[j].words.len() == 1 && matches(j).is_some() {
+                            uf.union(i, j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 fn person_subject(
@@ -424,13 +634,16 @@ pub fn person_from_mentions(
         })
         .collect::<Vec<_>>()
         .join(" ");
-    // The roles attached to any of the person's mentions.
+    // The roles attached to any of the person's mentions, looked for only
+    // in the articles that mention the person.
     let sorted = &mentions;
-    let roles = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(a, c)| {
-            c.roles
+    let mut articles: Vec<usize> = mentions.iter().map(|m| m.article).collect();
+    articles.dedup();
+    let roles = articles
+        .into_iter()
+        .flat_map(|a| {
+            claims[a]
+                .roles
                 .iter()
                 .enumerate()
                 .filter(move |(_, r)| {

@@ -6,6 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -233,10 +234,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Vec<Article>> {
 /// As [`load_paths`], skipping files and folders under a folder that `keep`
 /// rejects; files named in `paths` are always read.
 pub fn load_paths_where(paths: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Result<Vec<Article>> {
-    article_files(paths, &keep)?
-        .iter()
+    // Read on every core; the first failure in path order is the one
+    // reported, whatever the thread count.
+    let loaded: Vec<Result<Article>> = article_files(paths, &keep)?
+        .par_iter()
         .map(|f| load_file(f))
-        .collect()
+        .collect();
+    loaded.into_iter().collect()
 }
 
 /// The article files [`load_paths_where`] reads, in its order.

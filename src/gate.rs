@@ -79,7 +79,10 @@ pub fn run(request: Request, set: &RuleSet) -> Result<Report> {
         None => None,
     };
     let baseline = request.baseline.map(Baseline::load).transpose()?;
-    let mut report = crate::check(&articles, set)?;
+    // A bar on stderr for long runs on a terminal, nothing otherwise.
+    let bar = crate::progress::Bar::for_articles(articles.len());
+    let mut report = crate::check_with(&articles, set, &|| bar.tick())?;
+    drop(bar);
     if let Some(changed) = changed {
         report.keep_changed(&changed);
     }

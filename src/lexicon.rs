@@ -328,6 +328,12 @@ impl Lexicon {
         }
     }
 
+    /// The formal names `w` is a short form of (and itself, if formal):
+    /// two words are nicknames of each other when these lists meet.
+    pub fn nickname_formals(&self, w: &str) -> &[String] {
+        self.nickname_of.get(&fold(w)).map_or(&[], Vec::as_slice)
+    }
+
     pub fn place(&self, name: &str) -> Option<usize> {
         self.place_index.get(&fold(name)).copied()
     }

@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod names;
 pub mod output;
 pub mod paths;
+pub mod progress;
 pub mod report;
 pub mod rules;
 pub mod story;
@@ -24,6 +25,7 @@ pub mod suppress;
 pub mod text;
 
 use article::Article;
+use rayon::prelude::*;
 use report::Report;
 use rules::RuleSet;
 
@@ -32,9 +34,24 @@ use rules::RuleSet;
 /// that suppression comments in the articles silence (a comment naming an
 /// unknown rule is an error).
 pub fn check(articles: &[Article], set: &RuleSet) -> error::Result<Report> {
+    check_with(articles, set, &|| {})
+}
+
+/// [`check`], calling `extracted` once per article as its claims come out
+/// (from any thread), for a progress display.
+pub fn check_with(
+    articles: &[Article],
+    set: &RuleSet,
+    extracted: &(dyn Fn() + Sync),
+) -> error::Result<Report> {
+    // Articles are extracted on every core; collecting keeps their order.
     let claims: Vec<extract::ArticleClaims> = articles
-        .iter()
-        .map(|a| extract::extract(a, &set.lexicon))
+        .par_iter()
+        .map(|a| {
+            let claims = extract::extract(a, &set.lexicon);
+            extracted();
+            claims
+        })
         .collect();
     let total = claims.iter().map(|c| c.len()).sum();
     let stories = story::stories(articles);

@@ -26,6 +26,9 @@ struct Cli {
     /// Read no config file.
     #[arg(long, global = true)]
     no_config: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    threads: Option<usize>,
 }
 
 /// The flags that override the config file.
@@ -205,6 +208,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
+    if let Some(n) = cli.threads {
+        crosscheck::progress::use_threads(n)?;
+    }
     let source = match (cli.config, cli.no_config) {
         (Some(file), _) => Source::File(file),
         (None, true) => Source::Disabled,

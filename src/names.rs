@@ -128,6 +128,87 @@ pub fn same_person(
     (variants <= p.max_variant_words && anchored).then_some(pairs)
 }
 
+/// Where a name word is filed for the candidate search, and what it looks
+/// up. Whenever [`match_words`] says two words are not `Different`, a key
+/// one of them `probes` is one the other is `filed` under: comparing only
+/// words that meet on a key finds every match the comparison of all pairs
+/// finds. Each rule of `match_words` has its key here, so the two change
+/// together.
+#[derive(Debug, Default)]
+pub struct WordKeys {
+    pub filed: Vec<String>,
+    pub probes: Vec<String>,
+}
+
+impl WordKeys {
+    fn both(&mut self, key: String) {
+        self.filed.push(key.clone());
+        self.probes.push(key);
+    }
+}
+
+pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
+    let key = name_key(word);
+    let mut keys = WordKeys::default();
+    // Same letters.
+    keys.both(format!("k:{key}"));
+    let Some(first) = key.chars().next() else {
+        return keys;
+    };
+    // Initials: a one-letter word meets every word with its first letter.
+    keys.filed.push(format!("i:{first}"));
+    if key.chars().count() == 1 {
+        keys.probes.push(format!("i:{first}"));
+    }
+    // Nicknames: the formal names both are short forms of.
+    for formal in lex.nickname_formals(word) {
+        keys.both(format!("n:{formal}"));
+    }
+    // Given names beginning longer given names ("Max" / "Maximilian").
+    if lex.is_given_name(&key) {
+        keys.probes.push(format!("p:{key}"));
+        for (end, c) in key.char_indices() {
+            let end = end + c.len_utf8();
+            if end >= 3 {
+                keys.filed.push(format!("p:{}", &key[..end]));
+            }
+        }
+    }
+    // Variants that sound alike.
+    keys.both(format!("m:{}", phonetic(&key)));
+    // Variants within the edit budget share a word left after deleting up
+    // to that many letters from each (symmetric deletion).
+    if key.chars().count() >= p.min_edit_length.saturating_sub(p.max_edits) {
+        for d in deletions(&key, p.max_edits) {
+            keys.both(format!("d:{d}"));
+        }
+    }
+    keys
+}
+
+/// Every string left after deleting up to `n` characters of `s`, once each.
+fn deletions(s: &str, n: usize) -> Vec<String> {
+    let mut out = vec![s.to_string()];
+    let mut level = vec![s.chars().collect::<Vec<char>>()];
+    for _ in 0..n {
+        let mut next = Vec::new();
+        for w in &level {
+            for i in 0..w.len() {
+                let mut d = w.clone();
+                d.remove(i);
+                next.push(d);
+            }
+        }
+        next.sort_unstable();
+        next.dedup();
+        out.extend(next.iter().map(|d| d.iter().collect::<String>()));
+        level = next;
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +269,77 @@ mod tests {
             WordMatch::Nickname
         );
         assert!(same("Xiaoyu Chen", "Chen Xiaoyu"));
+    }
+
+    #[test]
+    fn words_that_match_meet_on_a_key() {
+        let lex = crate::extract::testing::lex();
+        let p = &lex.names;
+        let mut words: Vec<String> = [
+            "Rustam",
+            "Rustem",
+            "Umarov",
+            "Umerov",
+            "Witkoff",
+            "Wittkopf",
+            "Dan",
+            "Daniel",
+            "Max",
+            "Maximilian",
+            "M",
+            "Zelensky",
+            "Zelenskyy",
+            "Heydar",
+            "Heidar",
+            "Alishvandi",
+            "Alishbandi",
+            "José",
+            "Jose",
+            "O’Neill",
+            "ONeill",
+            "Jae-won",
+            "Jaewon",
+            "Kasia",
+            "Katarzyna",
+            "Bob",
+            "Robert",
+            "Smith",
+            "Smyth",
+            "Łukasz",
+            "Lukasz",
+            "Chen",
+            "Xiaoyu",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Typos of every kind: a letter dropped, doubled or changed.
+        for w in words.clone() {
+            let c: Vec<char> = w.chars().collect();
+            for i in 1..c.len() {
+                let mut dropped = c.clone();
+                dropped.remove(i);
+                let mut doubled = c.clone();
+                doubled.insert(i, c[i]);
+                let mut changed = c.clone();
+                changed[i] = if c[i] == 'a' { 'e' } else { 'a' };
+                words.extend([dropped, doubled, changed].map(|v| v.into_iter().collect()));
+            }
+        }
+        let keys: Vec<WordKeys> = words.iter().map(|w| word_keys(w, lex, p)).collect();
+        let meet = |a: &WordKeys, b: &WordKeys| a.probes.iter().any(|k| b.filed.contains(k));
+        let mut matched = 0;
+        for (i, a) in words.iter().enumerate() {
+            for (j, b) in words.iter().enumerate() {
+                if match_words(a, b, lex, p) != WordMatch::Different {
+                    matched += 1;
+                    assert!(
+                        meet(&keys[i], &keys[j]) || meet(&keys[j], &keys[i]),
+                        "{a} / {b}"
+                    );
+                }
+            }
+        }
+        assert!(matched > words.len() * 3, "{matched}");
     }
 
     #[test]

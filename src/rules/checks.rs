@@ -465,50 +465,82 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding
 /// classic garbled figure ("58,000 workers" / "56,000 families").
 fn garbled_figure(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut all: Vec<ClaimRef> = al
-        .figures
-        .iter()
-        .flat_map(|s| s.claims.iter().copied())
-        .collect();
-    all.sort();
-    for (i, &x) in all.iter().enumerate() {
-        for &y in &all[i + 1..] {
-            if x.article == y.article {
-                continue;
-            }
-            let (fx, fy) = (figure(al, x), figure(al, y));
-            let (vx, vy) = (&fx.value, &fy.value);
-            if vx.dimension != "count"
-                || vy.dimension != "count"
-                || vx.qualifier == Qualifier::Vague
-                || vy.qualifier == Qualifier::Vague
-            {
-                continue;
-            }
-            let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else {
-                continue;
-            };
-            if nx == ny
-                || vx.frame != vy.frame
-                || vx.number < p.min_value
-                || vy.number < p.min_value
-            {
-                continue;
-            }
-            // Both count things of one kind ("workers" / "families").
-            let related = lex.noun_group(nx).is_some() && lex.noun_group(nx) == lex.noun_group(ny);
-            let diff = (vx.number - vy.number).abs() / vx.number.max(vy.number);
-            if !related || diff == 0.0 || diff > p.max_relative_difference {
-                continue;
-            }
-            out.push(Finding {
-                subject: format!("{nx} / {ny}"),
-                suggestion: None,
-                claims: vec![figure_claim(fx), figure_claim(fy)],
-            });
+    for (x, y) in near_equal_counts(al, p, lex) {
+        if x.article == y.article {
+            continue;
         }
+        let (fx, fy) = (figure(al, x), figure(al, y));
+        let (vx, vy) = (&fx.value, &fy.value);
+        if vx.dimension != "count"
+            || vy.dimension != "count"
+            || vx.qualifier == Qualifier::Vague
+            || vy.qualifier == Qualifier::Vague
+        {
+            continue;
+        }
+        let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else {
+            continue;
+        };
+        if nx == ny || vx.frame != vy.frame || vx.number < p.min_value || vy.number < p.min_value {
+            continue;
+        }
+        // Both count things of one kind ("workers" / "families").
+        let related = lex.noun_group(nx).is_some() && lex.noun_group(nx) == lex.noun_group(ny);
+        let diff = (vx.number - vy.number).abs() / vx.number.max(vy.number);
+        if !related || diff == 0.0 || diff > p.max_relative_difference {
+            continue;
+        }
+        out.push(Finding {
+            subject: format!("{nx} / {ny}"),
+            suggestion: None,
+            claims: vec![figure_claim(fx), figure_claim(fy)],
+        });
     }
     out
+}
+
+/// The pairs of figures `garbled_figure` must look at, in claim order: only
+/// counts of one noun group and the same time frame, and, where every number is
+/// positive, only numbers close enough to be near-equal. Comparing every
+/// figure of a story with every other would grow with the square of it.
+fn near_equal_counts(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<(ClaimRef, ClaimRef)> {
+    // (noun group, time frame) -> (number, claim) of each count.
+    type Counts<'a> = BTreeMap<(&'a str, &'a [String]), Vec<(f64, ClaimRef)>>;
+    let mut groups: Counts = BTreeMap::new();
+    for s in &al.figures {
+        for &r in &s.claims {
+            let v = &figure(al, r).value;
+            if let Some(group) = v.noun.as_deref().and_then(|n| lex.noun_group(n))
+                && v.dimension == "count"
+            {
+                groups
+                    .entry((group, v.frame.as_slice()))
+                    .or_default()
+                    .push((v.number, r));
+            }
+        }
+    }
+    let d = p.max_relative_difference;
+    let mut pairs = Vec::new();
+    for mut members in groups.into_values() {
+        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // (y - x) / y <= d  <=>  y <= x / (1 - d), for 0 < x <= y; the
+        // margin keeps every pair rounding could let through.
+        let windowed = p.min_value > 0.0
+            && (0.0..1.0).contains(&d)
+            && members.iter().all(|m| m.0.is_finite() && m.0 > 0.0);
+        for (i, &(x, rx)) in members.iter().enumerate() {
+            let limit = x / (1.0 - d) * (1.0 + 1e-9);
+            for &(y, ry) in &members[i + 1..] {
+                if windowed && y > limit {
+                    break;
+                }
+                pairs.push((rx.min(ry), rx.max(ry)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
 }
 
 /// "5 kilometres (8 miles)": the figure in brackets must convert the one
@@ -742,6 +774,31 @@ mod tests {
             "The blast killed 31 people in the market, police said.",
         );
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn garbled_figures_are_near_equal_counts_of_one_kind() {
+        let articles = [
+            Article::new("a.txt", "The fire forced 1,000 workers from their homes."),
+            Article::new("b.txt", "The fire forced 1,100 families from their homes."),
+            Article::new("c.txt", "The fire forced 1,112 residents from their homes."),
+            Article::new("d.txt", "The fire destroyed 1,050 buildings in the town."),
+        ];
+        let pairs: Vec<Vec<String>> = crate::check(&articles, set())
+            .unwrap()
+            .conflicts
+            .iter()
+            .filter(|c| c.rule == "garbled-figure")
+            .map(|c| c.claims.iter().map(|x| x.text.clone()).collect())
+            .collect();
+        // 1,000 / 1,112 differ by just over a tenth; buildings are no people.
+        assert_eq!(
+            pairs,
+            [
+                ["1,000 workers", "1,100 families"],
+                ["1,100 families", "1,112 residents"]
+            ]
+        );
     }
 
     #[test]
