@@ -25,6 +25,8 @@ pub enum Error {
     },
     /// A request that cannot be carried out as asked.
     Usage { message: String },
+    /// The worker threads asked for could not be started.
+    Threads { count: usize, message: String },
     /// A rule or lexicon file is malformed or inconsistent.
     Rules {
         path: String,
@@ -86,6 +88,9 @@ impl fmt::Display for Error {
                 )
             }
             Error::Usage { message } => f.write_str(message),
+            Error::Threads { count, message } => {
+                write!(f, "cannot start {count} threads: {message}")
+            }
             Error::Rules {
                 path,
                 line,

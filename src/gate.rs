@@ -20,8 +20,6 @@ pub struct Request<'a> {
     /// When set, only conflicts involving these articles are reported.
     pub changed: Option<Vec<PathBuf>>,
     pub baseline: Option<&'a Path>,
-    /// A progress bar on stderr, when the run is long and stderr a terminal.
-    pub progress: bool,
 }
 
 /// The corpus articles `changed` names, as loaded paths, in corpus order.
@@ -81,12 +79,10 @@ pub fn run(request: Request, set: &RuleSet) -> Result<Report> {
         None => None,
     };
     let baseline = request.baseline.map(Baseline::load).transpose()?;
-    let mut report = if request.progress {
-        let bar = crate::progress::Bar::for_articles(articles.len());
-        crate::check_with(&articles, set, &|| bar.tick())?
-    } else {
-        crate::check(&articles, set)?
-    };
+    // A bar on stderr for long runs on a terminal, nothing otherwise.
+    let bar = crate::progress::Bar::for_articles(articles.len());
+    let mut report = crate::check_with(&articles, set, &|| bar.tick())?;
+    drop(bar);
     if let Some(changed) = changed {
         report.keep_changed(&changed);
     }

@@ -20,15 +20,15 @@ use crosscheck::rules::RuleSet;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long, global = true, value_name = "N")]
-    threads: Option<usize>,
     /// Read this config file instead of looking for crosscheck.yaml.
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
     config: Option<PathBuf>,
     /// Read no config file.
     #[arg(long, global = true)]
     no_config: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    threads: Option<usize>,
 }
 
 /// The flags that override the config file.
@@ -247,7 +247,6 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
                 exclude: &config.exclude.value,
                 changed: None,
                 baseline: None,
-                progress: true,
             };
             let report = crosscheck::gate::run(request, &set)?;
             let text = crosscheck::baseline::Baseline::of(&report).to_json();
@@ -295,7 +294,6 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
                 exclude: &config.exclude.value,
                 changed: changed_list,
                 baseline: config.baseline.value.as_deref(),
-                progress: true,
             };
             let report = crosscheck::gate::run(request, &set)?;
             let format = config.format.value;

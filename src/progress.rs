@@ -53,7 +53,8 @@ pub fn use_threads(threads: usize) -> Result<()> {
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()
-        .map_err(|e| Error::Usage {
-            message: format!("cannot start {threads} threads: {e}"),
+        .map_err(|e| Error::Threads {
+            count: threads,
+            message: e.to_string(),
         })
 }
