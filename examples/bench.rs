@@ -44,6 +44,8 @@ struct Row {
     stories: usize,
     bytes: u64,
     seconds: f64,
+    /// CPU seconds (user and system) of the median run by wall time.
+    cpu: f64,
     claims: u64,
     conflicts: u64,
     peak_rss: u64,
@@ -62,7 +64,7 @@ fn main() {
             ));
         }
     }
-    eprintln!("{}", machine());
+    let before = machine();
     let mut rows = Vec::new();
     for &n in &args.articles {
         let archive = archive(&generator, &args.dir, n, args.seed);
@@ -71,27 +73,37 @@ fn main() {
         let mut peak = 0;
         let mut summary = (0, 0);
         for run in 0..args.runs {
-            let (seconds, rss, json) = time_check(&crosscheck, &archive, args.threads);
+            let measured = time_check(&crosscheck, &archive, args.threads);
             eprintln!(
-                "{n} articles, run {}: {seconds:.3} s, {:.1} MB peak",
+                "{n} articles, run {}: {:.3} s, {:.3} s CPU, {:.1} MB peak",
                 run + 1,
-                rss as f64 / 1e6
+                measured.seconds,
+                measured.cpu,
+                measured.peak as f64 / 1e6
             );
-            times.push(seconds);
-            peak = peak.max(rss);
-            summary = json;
+            times.push((measured.seconds, measured.cpu));
+            peak = peak.max(measured.peak);
+            summary = measured.summary;
         }
-        times.sort_by(f64::total_cmp);
+        times.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let (seconds, cpu) = times[times.len() / 2];
         rows.push(Row {
             articles,
             stories,
             bytes,
-            seconds: times[times.len() / 2],
+            seconds,
+            cpu,
             claims: summary.0,
             conflicts: summary.1,
             peak_rss: peak,
         });
     }
+    let command: Vec<String> = std::env::args().skip(1).collect();
+    println!(
+        "`cargo run --release --example bench -- {}`\n\n{before} before the runs, {} after\n",
+        command.join(" "),
+        load()
+    );
     print!("{}", table(&rows, args.runs));
 }
 
@@ -118,12 +130,16 @@ fn machine() -> String {
         .find_map(|l| l.strip_prefix("model name"))
         .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
         .unwrap_or_else(|| "unknown CPU".into());
+    format!("{cores} cores, {model}; load average {}", load())
+}
+
+/// The load averages over 1, 5 and 15 minutes.
+fn load() -> String {
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
-    let load: Vec<&str> = load.split_whitespace().take(3).collect();
-    format!(
-        "machine: {cores} cores, {model}; load average {}",
-        load.join(" ")
-    )
+    load.split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The archive of about `articles` articles, generated unless a complete
@@ -175,9 +191,16 @@ fn measure_input(archive: &Path) -> (usize, usize, u64) {
     (articles, stories, bytes)
 }
 
-/// One run: wall seconds, peak resident bytes, and (claims, conflicts)
-/// from the report's summary.
-fn time_check(crosscheck: &Path, archive: &Path, threads: Option<usize>) -> (f64, u64, (u64, u64)) {
+/// What one run of `crosscheck check` measured.
+struct Measured {
+    seconds: f64,
+    cpu: f64,
+    peak: u64,
+    /// (claims, conflicts) from the report's summary.
+    summary: (u64, u64),
+}
+
+fn time_check(crosscheck: &Path, archive: &Path, threads: Option<usize>) -> Measured {
     let mut cmd = Command::new(crosscheck);
     if let Some(n) = threads {
         cmd.args(["-j", &n.to_string()]);
@@ -189,7 +212,7 @@ fn time_check(crosscheck: &Path, archive: &Path, threads: Option<usize>) -> (f64
     let start = Instant::now();
     #[expect(
         clippy::zombie_processes,
-        reason = "wait_with_peak reaps it, with wait4"
+        reason = "wait_with_usage reaps it, with wait4"
     )]
     let mut child = cmd
         .spawn()
@@ -199,7 +222,7 @@ fn time_check(crosscheck: &Path, archive: &Path, threads: Option<usize>) -> (f64
         let mut out = Vec::new();
         stdout.read_to_end(&mut out).map(|_| out)
     });
-    let (status, peak) = wait_with_peak(child.id());
+    let (status, cpu, peak) = wait_with_usage(child.id());
     let seconds = start.elapsed().as_secs_f64();
     let out = reader
         .join()
@@ -211,12 +234,18 @@ fn time_check(crosscheck: &Path, archive: &Path, threads: Option<usize>) -> (f64
     let report: serde_json::Value =
         serde_json::from_slice(&out).unwrap_or_else(|e| fail(&format!("report: {e}")));
     let count = |k: &str| report["summary"][k].as_u64().unwrap_or(0);
-    (seconds, peak, (count("claims"), count("conflicts")))
+    Measured {
+        seconds,
+        cpu,
+        peak,
+        summary: (count("claims"), count("conflicts")),
+    }
 }
 
-/// Reaps child `pid`: its exit code and the peak of its resident set, which
-/// `wait4` reports for that one child (std's `wait` does not).
-fn wait_with_peak(pid: u32) -> (i32, u64) {
+/// Reaps child `pid`: its exit code, CPU seconds and the peak of its
+/// resident set, which `wait4` reports for that one child (std's `wait`
+/// does not).
+fn wait_with_usage(pid: u32) -> (i32, f64, u64) {
     let mut status = 0;
     // SAFETY: `rusage` is plain data the kernel fills in; `pid` is our own
     // child, reaped once here and never waited on again.
@@ -230,22 +259,25 @@ fn wait_with_peak(pid: u32) -> (i32, u64) {
     } else {
         -1
     };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     // Linux reports kilobytes.
-    (code, usage.ru_maxrss as u64 * 1024)
+    (code, cpu, usage.ru_maxrss as u64 * 1024)
 }
 
 fn table(rows: &[Row], runs: usize) -> String {
     let mut out = format!(
-        "| articles | stories | input MB | wall s (median of {runs}) | MB/s | articles/s | claims | conflicts | peak RSS MB | RSS / input |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| articles | stories | input MB | wall s (median of {runs}) | CPU s | MB/s | articles/s | claims | conflicts | peak RSS MB | RSS / input |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     );
     for r in rows {
         let mb = r.bytes as f64 / 1e6;
         out.push_str(&format!(
-            "| {} | {} | {:.1} | {:.3} | {:.1} | {:.0} | {} | {} | {:.1} | {:.2} |\n",
+            "| {} | {} | {:.1} | {:.3} | {:.2} | {:.1} | {:.0} | {} | {} | {:.1} | {:.2} |\n",
             r.articles,
             r.stories,
             mb,
             r.seconds,
+            r.cpu,
             mb / r.seconds,
             r.articles as f64 / r.seconds,
             r.claims,
