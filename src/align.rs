@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::article::Article;
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{NameParams, WordMatch, match_words, same_person, word_keys};
+use crate::names::{NameParams, WordKeys, WordMatch, match_words, same_person, word_keys};
 use crate::text::name_key;
 
 /// A claim of one article: `index` into the list of its kind.
@@ -408,10 +408,13 @@ pub(crate) struct WordTable<'w> {
 }
 
 impl<'w> WordTable<'w> {
+    /// The table of `words`, each filed and looked up under `keys` (all of
+    /// [`word_keys`], or fewer where fewer kinds of match matter).
     pub(crate) fn new(
         words: impl IntoIterator<Item = &'w str>,
         lex: &Lexicon,
         p: &NameParams,
+        keys: impl Fn(&str) -> WordKeys,
     ) -> Self {
         let mut index: HashMap<&str, usize> = HashMap::default();
         let mut list: Vec<&str> = Vec::new();
@@ -423,7 +426,7 @@ impl<'w> WordTable<'w> {
         }
         let (mut both, mut filed, mut probes) = (Vec::new(), Vec::new(), Vec::new());
         for (w, word) in list.iter().enumerate() {
-            let keys = word_keys(word, lex, p);
+            let keys = keys(word);
             both.extend(keys.both.into_iter().map(|key| (key, w)));
             filed.extend(keys.filed.into_iter().map(|key| (key, w)));
             probes.extend(keys.probes.into_iter().map(|key| (key, w)));
@@ -529,6 +532,7 @@ fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &Name
             .flat_map(|e| e.words.iter().map(String::as_str)),
         lex,
         p,
+        |w| word_keys(w, lex, p),
     );
     let ids: Vec<Vec<usize>> = entities
         .iter()

@@ -163,10 +163,8 @@ fn key_of(tag: u8, text: impl IntoIterator<Item = char>) -> u64 {
 }
 
 pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
+    let mut keys = variant_keys(word, p);
     let key = name_key(word);
-    let mut keys = WordKeys::default();
-    // Same letters.
-    keys.both(key_of(b'k', key.chars()));
     let Some(first) = key.chars().next() else {
         return keys;
     };
@@ -188,6 +186,24 @@ pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
                 keys.filed.push(key_of(b'p', key[..end].chars()));
             }
         }
+    }
+    keys
+}
+
+/// The keys of [`word_keys`] for words [`match_words`] finds `Same`.
+pub fn same_keys(word: &str) -> WordKeys {
+    let mut keys = WordKeys::default();
+    keys.both(key_of(b'k', name_key(word).chars()));
+    keys
+}
+
+/// The keys of [`word_keys`] for words [`match_words`] finds `Same` or a
+/// `Variant`.
+pub fn variant_keys(word: &str, p: &NameParams) -> WordKeys {
+    let mut keys = same_keys(word);
+    let key = name_key(word);
+    if key.is_empty() {
+        return keys;
     }
     // Variants that sound alike.
     keys.both(key_of(b'm', phonetic(&key).chars()));

@@ -13,7 +13,7 @@ use crate::align::{Aligned, ClaimRef, PersonSubject, WordTable, meeting, person_
 use crate::article::{Article, Span};
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{WordMatch, same_person};
+use crate::names::{WordMatch, same_keys, same_person, variant_keys};
 use crate::rules::{Check, Conflict, RuleSet};
 use crate::text::name_key;
 
@@ -107,7 +107,14 @@ fn strong_candidates(
         .iter()
         .flatten()
         .flat_map(|name| name.iter().map(String::as_str));
-    let table = WordTable::new(words, lex, &lex.names);
+    // A word may differ only as the variant of a word that is no given name.
+    let table = WordTable::new(words, lex, &lex.names, |w| {
+        if lex.is_given_name(w) {
+            same_keys(w)
+        } else {
+            variant_keys(w, &lex.names)
+        }
+    });
     // The other words of a name, as compared: sorted keys, hashed.
     let rest = |name: &[String], k: usize| {
         let mut keys: Vec<String> = (0..name.len())
@@ -277,20 +284,33 @@ pub fn across_stories(
         .into_iter()
         .filter(|c| spelling(c))
         .collect();
-    let reported: Vec<&BTreeSet<&Span>> = spans
-        .iter()
-        .filter(|s| {
-            found
-                .iter()
-                .any(|c| c.claims.iter().all(|x| s.contains(&x.span)))
-        })
-        .collect();
-    within.retain(|c| {
-        !(spelling(c)
-            && reported
-                .iter()
-                .any(|s| c.claims.iter().all(|x| s.contains(&x.span))))
-    });
+    // A conflict is one group's when the group holds all its claims: only
+    // the groups holding its first claim need be asked, not all of them.
+    let mut groups_with: BTreeMap<&Span, Vec<usize>> = BTreeMap::new();
+    for (g, s) in spans.iter().enumerate() {
+        for &span in s {
+            groups_with.entry(span).or_default().push(g);
+        }
+    }
+    let all_groups: Vec<usize> = (0..spans.len()).collect();
+    let holding = |c: &Conflict| -> Vec<usize> {
+        let asked = match c.claims.first() {
+            Some(x) => groups_with.get(&x.span).map_or(&[][..], Vec::as_slice),
+            None => &all_groups,
+        };
+        asked
+            .iter()
+            .copied()
+            .filter(|&g| c.claims.iter().all(|x| spans[g].contains(&x.span)))
+            .collect()
+    };
+    let mut reported = vec![false; spans.len()];
+    for c in &found {
+        for g in holding(c) {
+            reported[g] = true;
+        }
+    }
+    within.retain(|c| !(spelling(c) && holding(c).iter().any(|&g| reported[g])));
     found
 }
 
