@@ -2,12 +2,15 @@
 //! within articles, the figures that count one thing, the places and dates
 //! of one event.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::article::Article;
 use crate::extract::ArticleClaims;
 use crate::lexicon::Lexicon;
-use crate::names::{NameParams, WordMatch, same_person};
+use crate::names::{NameParams, WordKeys, WordMatch, match_words, same_person, word_keys};
 use crate::text::name_key;
 
 /// A claim of one article: `index` into the list of its kind.
@@ -50,6 +53,8 @@ pub struct Aligned<'a> {
     pub figures: Vec<Subject>,
     pub places: Vec<Subject>,
     pub dates: Vec<Subject>,
+    /// Names that are not people's, each written more than one way.
+    pub terms: Vec<NameWord>,
 }
 
 struct UnionFind(Vec<usize>);
@@ -78,12 +83,32 @@ impl UnionFind {
     }
 }
 
+/// How the aligner finds the names that may be one person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// Only names that share a candidate key (see [`word_keys`]): near
+    /// linear in the number of names.
+    Blocked,
+    /// Every name against every other: quadratic, the reference the
+    /// blocked search must agree with.
+    Exhaustive,
+}
+
 pub fn align<'a>(
     articles: &'a [Article],
     claims: Vec<ArticleClaims>,
     lex: &Lexicon,
 ) -> Aligned<'a> {
-    let people = align_people(&claims, lex, &lex.names);
+    align_with(articles, claims, lex, Search::Blocked)
+}
+
+pub fn align_with<'a>(
+    articles: &'a [Article],
+    claims: Vec<ArticleClaims>,
+    lex: &Lexicon,
+    search: Search,
+) -> Aligned<'a> {
+    let people = align_people(&claims, lex, &lex.names, search);
     let figures = group_by(&claims, |c| {
         c.figures
             .iter()
@@ -96,7 +121,9 @@ pub fn align<'a>(
                     .unwrap_or_default();
                 // Counts and durations say nothing without what they count.
                 let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
+                // "three times faster", "a four-time champion": no amount.
                 let usable = v.conversion_of.is_none()
+                    && v.noun.as_deref() != Some("time")
                     && !v.reported
                     && !v.partial
                     && v.dimension != "age"
@@ -122,12 +149,21 @@ pub fn align<'a>(
             .map(|p| (p.event != "dateline").then(|| p.event.clone()))
             .collect()
     });
+    let main_day = main_weekday(&claims);
     let dates = group_by(&claims, |c| {
+        let names_main_day = main_day.is_some_and(|m| c.dates.iter().any(|d| d.day == Some(m)));
         c.dates
             .iter()
-            .map(|d| (!d.event.is_empty()).then(|| d.event.clone()))
+            .map(|d| {
+                // An article that names the story's day and another day
+                // tells of a later development on that other day
+                // ("an aftershock on Monday").
+                let later = names_main_day && d.day.is_some_and(|x| Some(x) != main_day);
+                (!d.event.is_empty() && !later).then(|| d.event.clone())
+            })
             .collect()
     });
+    let terms = align_terms(&claims, lex, &lex.names);
     Aligned {
         articles,
         claims,
@@ -135,7 +171,105 @@ pub fn align<'a>(
         figures,
         places,
         dates,
+        terms,
     }
+}
+
+/// Spellings of one name that is not a person's: words one or two edits
+/// apart ("Bireun" / "Bireuen"). A word that is part of a person's name is
+/// left to the people; two words the gazetteer knows (places, demonyms) are
+/// two words, and a
+/// word that starts another ("Indonesia" / "Indonesian") is another word.
+fn align_terms(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<NameWord> {
+    let person_words: BTreeSet<String> = claims
+        .iter()
+        .flat_map(|c| {
+            c.people
+                .iter()
+                .flat_map(|m| m.words.iter().map(|w| name_key(w)))
+        })
+        .collect();
+    let mut forms: BTreeMap<String, (String, Vec<ClaimRef>)> = BTreeMap::new();
+    for (article, c) in claims.iter().enumerate() {
+        for (index, t) in c.terms.iter().enumerate() {
+            let key = name_key(&t.text);
+            if person_words.contains(&key) {
+                continue;
+            }
+            forms
+                .entry(key)
+                .or_insert_with(|| (t.text.clone(), Vec::new()))
+                .1
+                .push(ClaimRef { article, index });
+        }
+    }
+    let keys: Vec<&String> = forms.keys().collect();
+    let mut uf = UnionFind((0..keys.len()).collect());
+    // Keys are sorted, so spellings that share their first two letters
+    // stand together: each is compared with its neighbours only.
+    let block = |k: &str| k.chars().take(2).collect::<String>();
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate().skip(i + 1) {
+            if block(b) != block(a) {
+                break;
+            }
+            // Words that end differently are another form of one word
+            // ("Greece" / "Greeks", "Islamic" / "Islamist"); a misspelt
+            // name keeps its last letter.
+            if a.len().abs_diff(b.len()) > p.max_edits
+                || a.chars().last() != b.chars().last()
+                || british_to_american(a) == british_to_american(b)
+            {
+                continue;
+            }
+            let (wa, wb) = (&forms[*a].0, &forms[*b].0);
+            let known = |w: &str| lex.place(w).is_some() || lex.demonym(w).is_some();
+            if known(wa) && known(wb) {
+                continue;
+            }
+            if match_words(wa, wb, lex, p) == WordMatch::Variant {
+                uf.union(i, j);
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, NameWord> = BTreeMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let root = uf.find(i);
+        clusters
+            .entry(root)
+            .or_default()
+            .forms
+            .insert((*key).clone(), forms[*key].clone());
+    }
+    clusters
+        .into_values()
+        .filter(|w| w.forms.len() > 1)
+        .collect()
+}
+
+/// A spelling key with British endings made American ("Technicolour",
+/// "recognised", "theatre"): one word in two standards is not a misspelling.
+fn british_to_american(key: &str) -> String {
+    key.replace("our", "or")
+        .replace("ise", "ize")
+        .replace("isa", "iza")
+        .replace("tre", "ter")
+}
+
+/// The weekday named by the most articles: the day of the story's event.
+/// None on a tie.
+fn main_weekday(claims: &[ArticleClaims]) -> Option<u8> {
+    let mut articles = [0usize; 7];
+    for c in claims {
+        let days: BTreeSet<u8> = c.dates.iter().filter_map(|d| d.day).collect();
+        for d in days {
+            articles[usize::from(d)] += 1;
+        }
+    }
+    let most = *articles.iter().max()?;
+    let mut best = (0u8..).zip(articles).filter(|&(_, n)| n == most && n > 0);
+    let first = best.next()?.0;
+    best.next().is_none().then_some(first)
 }
 
 /// Groups claims by a key computed for each claim of each article (`None`:
@@ -168,7 +302,12 @@ struct Entity {
     mentions: Vec<usize>,
 }
 
-fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<PersonSubject> {
+fn align_people(
+    claims: &[ArticleClaims],
+    lex: &Lexicon,
+    p: &NameParams,
+    search: Search,
+) -> Vec<PersonSubject> {
     // Within each article: surname-only mentions join the full name they
     // refer to; other mentions join a matching name or start a new one.
     let mut entities: Vec<Entity> = Vec::new();
@@ -222,6 +361,21 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
     // Across articles: full names that match are one person; a lone
     // surname joins the one full name it matches, if only one.
     let mut uf = UnionFind((0..entities.len()).collect());
+    match search {
+        Search::Blocked => link_blocked(&entities, &mut uf, lex, p),
+        Search::Exhaustive => link_exhaustive(&entities, &mut uf, lex, p),
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for e in 0..entities.len() {
+        groups.entry(uf.find(e)).or_default().push(e);
+    }
+    groups
+        .into_values()
+        .map(|members| person_subject(&members, &entities, claims, lex, p))
+        .collect()
+}
+
+fn link_exhaustive(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
     for i in 0..entities.len() {
         for j in i + 1..entities.len() {
             let (a, b) = (&entities[i], &entities[j]);
@@ -256,14 +410,247 @@ fn align_people(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for e in 0..entities.len() {
-        groups.entry(uf.find(e)).or_default().push(e);
+}
+
+/// The distinct words of many names, and which of them may match: each
+/// word is compared only with the words it meets on a key of
+/// [`word_keys`]. Names repeat the same words, so this is where the
+/// quadratic cost of comparing names goes away.
+pub(crate) struct WordTable<'w> {
+    index: HashMap<&'w str, usize>,
+    /// Per word, the words it matches either way round, itself included,
+    /// sorted.
+    matches: Vec<Vec<usize>>,
+}
+
+impl<'w> WordTable<'w> {
+    /// The table of `words`, each filed and looked up under `keys` (all of
+    /// [`word_keys`], or fewer where fewer kinds of match matter).
+    pub(crate) fn new(
+        words: impl IntoIterator<Item = &'w str>,
+        lex: &Lexicon,
+        p: &NameParams,
+        keys: impl Fn(&str) -> WordKeys,
+    ) -> Self {
+        let mut index: HashMap<&str, usize> = HashMap::default();
+        let mut list: Vec<&str> = Vec::new();
+        for w in words {
+            index.entry(w).or_insert_with(|| {
+                list.push(w);
+                list.len() - 1
+            });
+        }
+        let (mut both, mut filed, mut probes) = (Vec::new(), Vec::new(), Vec::new());
+        for (w, word) in list.iter().enumerate() {
+            let keys = keys(word);
+            both.extend(keys.both.into_iter().map(|key| (key, w)));
+            filed.extend(keys.filed.into_iter().map(|key| (key, w)));
+            probes.extend(keys.probes.into_iter().map(|key| (key, w)));
+        }
+        let pairs = meeting(both, filed, probes);
+        // Comparing the candidates is most of the work: on every core.
+        let matching: Vec<bool> = pairs
+            .par_iter()
+            .map(|&(a, b)| {
+                let (x, y) = (list[a], list[b]);
+                match_words(x, y, lex, p) != WordMatch::Different
+                    || match_words(y, x, lex, p) != WordMatch::Different
+            })
+            .collect();
+        let mut matches: Vec<Vec<usize>> = (0..list.len()).map(|w| vec![w]).collect();
+        for (&(a, b), _) in pairs.iter().zip(matching).filter(|m| m.1) {
+            matches[a].push(b);
+            matches[b].push(a);
+        }
+        for m in &mut matches {
+            m.sort_unstable();
+        }
+        WordTable { index, matches }
     }
-    groups
-        .into_values()
-        .map(|members| person_subject(&members, &entities, claims, lex, p))
-        .collect()
+
+    /// The id of a word given to [`WordTable::new`].
+    pub(crate) fn id(&self, word: &str) -> usize {
+        self.index[word]
+    }
+
+    /// The words word `id` may match, itself included, sorted.
+    pub(crate) fn matches(&self, id: usize) -> &[usize] {
+        &self.matches[id]
+    }
+}
+
+/// The pairs `(a, b)`, `a < b`, sorted and each once, of items that meet
+/// on a key: items are filed under their `both` and `filed` keys and look up
+/// their `both` and `probes` keys. Sorted arrays rather than a map of
+/// lists, so that millions of keys cost three arrays.
+pub(crate) fn meeting(
+    mut both: Vec<(u64, usize)>,
+    mut filed: Vec<(u64, usize)>,
+    mut probes: Vec<(u64, usize)>,
+) -> Vec<(usize, usize)> {
+    for list in [&mut both, &mut filed, &mut probes] {
+        list.sort_unstable();
+        list.dedup();
+    }
+    let mut pairs = Vec::new();
+    for group in both.chunk_by(|a, b| a.0 == b.0) {
+        for (i, &(_, a)) in group.iter().enumerate() {
+            for &(_, b) in &group[i + 1..] {
+                pairs.push((a, b));
+            }
+        }
+    }
+    cross(&probes, &filed, &mut pairs);
+    cross(&probes, &both, &mut pairs);
+    cross(&both, &filed, &mut pairs);
+    for pair in &mut pairs {
+        *pair = (pair.0.min(pair.1), pair.0.max(pair.1));
+    }
+    pairs.retain(|p| p.0 != p.1);
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// The pairs of an item of `probes` and an item of `filed` with one key,
+/// both sorted.
+fn cross(probes: &[(u64, usize)], filed: &[(u64, usize)], pairs: &mut Vec<(usize, usize)>) {
+    let mut rest = filed;
+    for group in probes.chunk_by(|a, b| a.0 == b.0) {
+        let key = group[0].0;
+        rest = &rest[rest.partition_point(|f| f.0 < key)..];
+        let same = &rest[..rest.partition_point(|f| f.0 == key)];
+        for &(_, a) in group {
+            pairs.extend(same.iter().map(|&(_, b)| (a, b)));
+        }
+    }
+}
+
+/// Whether every word of entity `short` matches some word of `long`: what
+/// [`same_person`] needs before it pairs the words up.
+fn covers(table: &WordTable, ids: &[Vec<usize>], short: usize, long: usize) -> bool {
+    ids[short].iter().all(|&x| {
+        ids[long]
+            .iter()
+            .any(|y| table.matches(x).binary_search(y).is_ok())
+    })
+}
+
+/// The links of [`link_exhaustive`], looking only at candidates: the
+/// entities holding a word that matches a word of the name. Every word of
+/// the shorter of two names that match matches a word of the longer, so the
+/// shorter name's candidates hold every name it can be; each name looks
+/// through its word with the fewest candidates.
+fn link_blocked(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
+    let table = WordTable::new(
+        entities
+            .iter()
+            .flat_map(|e| e.words.iter().map(String::as_str)),
+        lex,
+        p,
+        |w| word_keys(w, lex, p),
+    );
+    let ids: Vec<Vec<usize>> = entities
+        .iter()
+        .map(|e| e.words.iter().map(|w| table.id(w)).collect())
+        .collect();
+    let mut full_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
+    let mut lone_with: Vec<Vec<usize>> = vec![Vec::new(); table.matches.len()];
+    for (e, ids) in ids.iter().enumerate() {
+        let with = if ids.len() >= 2 {
+            &mut full_with
+        } else {
+            &mut lone_with
+        };
+        for &w in ids {
+            if with[w].last() != Some(&e) {
+                with[w].push(e);
+            }
+        }
+    }
+    let cost = |w: usize| -> usize { table.matches(w).iter().map(|&v| full_with[v].len()).sum() };
+    // `seen[e] == stamp`: entity `e` was already a candidate of this search.
+    let mut seen = vec![0usize; entities.len()];
+    let mut stamp = 0;
+    for i in 0..entities.len() {
+        let a = &entities[i];
+        if a.words.len() < 2 {
+            continue;
+        }
+        let Some(&w) = ids[i].iter().min_by_key(|&&w| cost(w)) else {
+            continue;
+        };
+        stamp += 1;
+        for &v in table.matches(w) {
+            for &j in &full_with[v] {
+                if seen[j] == stamp {
+                    continue;
+                }
+                seen[j] = stamp;
+                let b = &entities[j];
+                // Each pair once, from its shorter name (from the first of
+                // two as long).
+                if a.article == b.article
+                    || b.words.len() < a.words.len()
+                    || (b.words.len() == a.words.len() && j <= i)
+                    || !covers(&table, &ids, i, j)
+                {
+                    continue;
+                }
+                if same_person(&a.words, &b.words, lex, p).is_some() {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+    for i in 0..entities.len() {
+        if entities[i].words.len() >= 2 {
+            continue;
+        }
+        let Some(&w) = ids[i].first() else {
+            continue;
+        };
+        let matches = |j: usize| same_person(&entities[i].words, &entities[j].words, lex, p);
+        // The full names it matches: joined if they are one person; two
+        // people and the lone word stays apart, so the search stops there.
+        stamp += 1;
+        let mut root = None;
+        let mut ambiguous = false;
+        'full: for &v in table.matches(w) {
+            for &j in &full_with[v] {
+                if j == i || seen[j] == stamp {
+                    continue;
+                }
+                seen[j] = stamp;
+                if matches(j).is_some() {
+                    let r = uf.find(j);
+                    if root.is_some_and(|x| x != r) {
+                        ambiguous = true;
+                        break 'full;
+                    }
+                    root = Some(r);
+                }
+            }
+        }
+        match root {
+            Some(r) if !ambiguous => uf.union(i, r),
+            Some(_) => {}
+            None => {
+                stamp += 1;
+                for &v in table.matches(w) {
+                    for &j in &lone_with[v] {
+                        if j >= i || seen[j] == stamp {
+                            continue;
+                        }
+                        seen[j] = stamp;
+                        if entities[j].words.len() == 1 && matches(j).is_some() {
+                            uf.union(i, j);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A name's words in the form that tells spellings apart, no finer.
@@ -285,36 +672,47 @@ fn person_subject(
         .max_by_key(|w| w.len())
         .cloned()
         .unwrap_or_default();
+    let mentions = members.iter().flat_map(|&e| {
+        entities[e].mentions.iter().map(move |&m| ClaimRef {
+            article: entities[e].article,
+            index: m,
+        })
+    });
+    person_from_mentions(mentions, &canonical, claims, lex, p)
+}
+
+/// One person from their mentions, each read against the `canonical` name:
+/// how each word is spelled, the name most articles use, their roles.
+pub fn person_from_mentions(
+    all: impl IntoIterator<Item = ClaimRef>,
+    canonical: &[String],
+    claims: &[ArticleClaims],
+    lex: &Lexicon,
+    p: &NameParams,
+) -> PersonSubject {
     let mut words = vec![NameWord::default(); canonical.len()];
     let mut mentions = Vec::new();
-    for &e in members {
-        let a = entities[e].article;
-        for &m in &entities[e].mentions {
-            let r = ClaimRef {
-                article: a,
-                index: m,
-            };
-            mentions.push(r);
-            let written = &claims[a].people[m].words;
-            let Some(pairs) = same_person(written, &canonical, lex, p) else {
-                continue;
-            };
-            for (wi, ci, how) in pairs {
-                if matches!(how, WordMatch::Same | WordMatch::Variant) {
-                    let form = &written[wi];
-                    let entry = words[ci]
-                        .forms
-                        .entry(name_key(form))
-                        .or_insert_with(|| (form.clone(), Vec::new()));
-                    entry.1.push(r);
-                }
+    for r in all {
+        mentions.push(r);
+        let written = &claims[r.article].people[r.index].words;
+        let Some(pairs) = same_person(written, canonical, lex, p) else {
+            continue;
+        };
+        for (wi, ci, how) in pairs {
+            if matches!(how, WordMatch::Same | WordMatch::Variant) {
+                let form = &written[wi];
+                let entry = words[ci]
+                    .forms
+                    .entry(name_key(form))
+                    .or_insert_with(|| (form.clone(), Vec::new()));
+                entry.1.push(r);
             }
         }
     }
     mentions.sort();
     let name = words
         .iter()
-        .zip(&canonical)
+        .zip(canonical)
         .map(|(w, c)| {
             w.forms
                 .values()
@@ -323,13 +721,16 @@ fn person_subject(
         })
         .collect::<Vec<_>>()
         .join(" ");
-    // The roles attached to any of the person's mentions.
+    // The roles attached to any of the person's mentions, looked for only
+    // in the articles that mention the person.
     let sorted = &mentions;
-    let roles = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(a, c)| {
-            c.roles
+    let mut articles: Vec<usize> = mentions.iter().map(|m| m.article).collect();
+    articles.dedup();
+    let roles = articles
+        .into_iter()
+        .flat_map(|a| {
+            claims[a]
+                .roles
                 .iter()
                 .enumerate()
                 .filter(move |(_, r)| {

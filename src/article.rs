@@ -7,6 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -17,6 +18,14 @@ pub struct Article {
     pub path: Arc<str>,
     pub title: String,
     pub text: String,
+    /// The story the article belongs to: its front matter's `story:`, else
+    /// the folder that holds it. Figures, places, dates and roles are only
+    /// compared within a story.
+    pub story: Arc<str>,
+    /// The outlet, from the front matter, for the report.
+    pub source: Option<String>,
+    /// The date of publication as written in the front matter.
+    pub published: Option<String>,
     line_starts: Vec<usize>,
     /// (byte offset, characters before it) every [`CHAR_MARK_STEP`] bytes or
     /// so: a column then costs a short count, even on a 50 MB line.
@@ -24,6 +33,16 @@ pub struct Article {
 }
 
 const CHAR_MARK_STEP: usize = 4096;
+
+/// What an article's front matter says about it; every key is optional and
+/// keys other than these (author, tags, ...) are left to other tools.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FrontMatter {
+    pub story: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<String>,
+    pub title: Option<String>,
+}
 
 /// Where a claim sits in its article. `line` and `column` are 1-based, the
 /// column counted in characters; `start..end` are byte offsets into the text.
@@ -58,19 +77,67 @@ impl Article {
                 char_marks.push((byte, chars));
             }
         }
+        // Every article of an archive is held to the end: no slack.
+        line_starts.shrink_to_fit();
+        char_marks.shrink_to_fit();
         let title = text
             .lines()
             .map(|l| l.trim().trim_start_matches('#').trim())
             .find(|l| !l.is_empty())
             .unwrap_or_default()
             .to_string();
+        let path: Arc<str> = path.into();
+        let story = folder_of(&path).into();
         Article {
-            path: path.into(),
+            path,
             title,
             text,
+            story,
+            source: None,
+            published: None,
             line_starts,
             char_marks,
         }
+    }
+
+    /// An article from the bytes of file `path`: UTF-8 text without NUL
+    /// bytes (a NUL marks a binary file, as it does for git), front matter
+    /// read as by [`Article::parse`].
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Article> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(Error::Binary {
+                path: path.to_path_buf(),
+                offset,
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+            path: path.to_path_buf(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        Article::parse(path.to_string_lossy().as_ref(), text)
+    }
+
+    /// An article read from a file: its front matter, if any, sets the story,
+    /// source, date and title, and is not read as article text.
+    pub fn parse(path: impl Into<Arc<str>>, text: impl Into<String>) -> Result<Self> {
+        let path: Arc<str> = path.into();
+        let mut text: String = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        let Some((meta, body)) = split_front_matter(&path, &text)? else {
+            return Ok(Article::new(path, text));
+        };
+        let mut article = Article::new(path, body);
+        if let Some(story) = meta.story {
+            article.story = story.into();
+        }
+        if let Some(title) = meta.title {
+            article.title = title;
+        }
+        article.source = meta.source;
+        article.published = meta.published;
+        Ok(article)
     }
 
     /// How many characters come before byte `at`.
@@ -99,8 +166,98 @@ impl Article {
     }
 }
 
+/// The folder a path lies in, as written ("." for a bare file name).
+fn folder_of(path: &str) -> String {
+    match Path::new(path).parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_string_lossy().into_owned(),
+        _ => ".".to_string(),
+    }
+}
+
+/// A front matter block: `---` alone on the first line, up to a line of
+/// `---` or `...`. Returns what it says and the text with the block's lines
+/// emptied, so that lines and columns of the body stay those of the file.
+/// `None` when the text has no such block.
+pub fn split_front_matter(path: &str, text: &str) -> Result<Option<(FrontMatter, String)>> {
+    let mut lines = text.split_inclusive('\n');
+    if lines.next().map(str::trim_end) != Some("---") {
+        return Ok(None);
+    }
+    let mut end = None;
+    let mut offset = text.find('\n').map_or(text.len(), |i| i + 1);
+    let block_start = offset;
+    for line in lines {
+        if matches!(line.trim_end(), "---" | "...") {
+            end = Some((offset, offset + line.len()));
+            break;
+        }
+        offset += line.len();
+    }
+    let Some((block_end, body_start)) = end else {
+        return Ok(None);
+    };
+    let malformed =
+        |line: Option<usize>, column: Option<usize>, message: String| Error::Malformed {
+            path: path.to_string(),
+            line,
+            column,
+            message: format!("front matter: {message}"),
+        };
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&text[block_start..block_end]).map_err(|e| {
+            let loc = e.location();
+            // The block starts on the file's second line.
+            malformed(
+                loc.as_ref().map(|l| l.line() + 1),
+                loc.map(|l| l.column()),
+                crate::error::without_position(&e.to_string()),
+            )
+        })?;
+    let map = match value {
+        serde_yaml::Value::Mapping(m) => m,
+        serde_yaml::Value::Null => serde_yaml::Mapping::new(),
+        _ => {
+            return Err(malformed(
+                Some(2),
+                None,
+                "expected `key: value` lines".into(),
+            ));
+        }
+    };
+    let field = |key: &str| -> Result<Option<String>> {
+        match map.get(key) {
+            None | Some(serde_yaml::Value::Null) => Ok(None),
+            Some(serde_yaml::Value::String(s)) => Ok(Some(s.trim().to_string())),
+            Some(serde_yaml::Value::Number(n)) => Ok(Some(n.to_string())),
+            Some(_) => Err(malformed(
+                None,
+                None,
+                format!("`{key}` must be a single value"),
+            )),
+        }
+    };
+    let meta = FrontMatter {
+        story: field("story")?.filter(|s| !s.is_empty()),
+        source: field("source")?,
+        published: field("published")?,
+        title: field("title")?,
+    };
+    let mut body = String::with_capacity(text.len());
+    for line in text[..body_start].split_inclusive('\n') {
+        body.push_str(if line.ends_with("\r\n") {
+            "\r\n"
+        } else if line.ends_with('\n') {
+            "\n"
+        } else {
+            ""
+        });
+    }
+    body.push_str(&text[body_start..]);
+    Ok(Some((meta, body)))
+}
+
 /// Articles are the .txt and .md files; anything else in a folder is ignored.
-fn is_article(path: &Path) -> bool {
+pub fn is_article(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("txt") | Some("md")
@@ -123,13 +280,13 @@ pub struct Loaded {
 
 /// A file found while walking a folder and passed over, with the reason:
 /// a folder in a repository holds whatever was committed to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Skipped {
     pub path: PathBuf,
     pub reason: SkipReason,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SkipReason {
     /// A NUL byte at `offset`: an image or archive named `.txt`.
     Binary { offset: usize },
@@ -153,9 +310,33 @@ impl fmt::Display for Skipped {
 }
 
 /// A file to read, named by the user or found in a folder.
-struct Found {
-    path: PathBuf,
-    found_in_folder: bool,
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub found_in_folder: bool,
+}
+
+impl Found {
+    /// Reads the file: `None` (and an entry in `skipped`) for a binary file
+    /// found in a folder; named explicitly, a binary file is an error.
+    pub fn read(&self, skipped: &mut Vec<Skipped>) -> Result<Option<Article>> {
+        self.settle(load_file(&self.path), skipped)
+    }
+
+    /// What reading the file gave, as [`Found::read`] reports it.
+    fn settle(&self, read: Result<Article>, skipped: &mut Vec<Skipped>) -> Result<Option<Article>> {
+        match read {
+            Ok(article) => Ok(Some(article)),
+            Err(Error::Binary { path, offset }) if self.found_in_folder => {
+                skipped.push(Skipped {
+                    path,
+                    reason: SkipReason::Binary { offset },
+                });
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
 }
 
 /// Loads every path: a file as given, a folder as all articles under it.
@@ -163,8 +344,42 @@ struct Found {
 /// once. Binary files and non-files met in folders are skipped and listed in
 /// [`Loaded::skipped`]; named explicitly, a binary file is an error.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
-    let mut found = Vec::new();
+    load_paths_where(paths, |_| true)
+}
+
+/// As [`load_paths`], skipping files and folders under a folder that `keep`
+/// rejects; files named in `paths` are always read.
+pub fn load_paths_where(paths: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Result<Loaded> {
     let mut skipped = Vec::new();
+    let found = article_files(paths, &keep, &mut skipped)?;
+    // Read on every core; what is kept, skipped or reported as the first
+    // failure goes in path order, whatever the thread count.
+    let loaded: Vec<Result<Article>> = found.par_iter().map(|f| load_file(&f.path)).collect();
+    let mut articles = Vec::with_capacity(found.len());
+    for (f, read) in found.iter().zip(loaded) {
+        articles.extend(f.settle(read, &mut skipped)?);
+    }
+    // Folders whose every article was skipped: nothing left to check.
+    if articles.is_empty()
+        && let Some(folder) = paths.iter().find(|p| p.is_dir())
+    {
+        return Err(Error::NoArticles {
+            path: folder.clone(),
+            skipped: skipped.len(),
+        });
+    }
+    skipped.sort();
+    Ok(Loaded { articles, skipped })
+}
+
+/// The article files [`load_paths_where`] reads, in path order and each
+/// once; pipes, sockets and devices found in folders go to `skipped`.
+pub fn article_files(
+    paths: &[PathBuf],
+    keep: &dyn Fn(&Path) -> bool,
+    skipped: &mut Vec<Skipped>,
+) -> Result<Vec<Found>> {
+    let mut found = Vec::new();
     for path in paths {
         let meta = fs::metadata(path).map_err(|source| Error::Io {
             path: path.clone(),
@@ -173,7 +388,7 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
         if meta.is_dir() {
             let before = found.len();
             let mut visited = BTreeSet::new();
-            walk(path, &mut found, &mut skipped, &mut visited)?;
+            walk(path, keep, &mut found, skipped, &mut visited)?;
             if found.len() == before {
                 return Err(Error::NoArticles {
                     path: path.clone(),
@@ -191,33 +406,13 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
     // not depend on the order of the arguments; a file named beats one found.
     found.sort_by(|a, b| (&a.path, a.found_in_folder).cmp(&(&b.path, b.found_in_folder)));
     let mut seen = BTreeSet::new();
-    found.retain(|f| seen.insert(fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
-    let mut articles = Vec::with_capacity(found.len());
-    for f in found {
-        match load_file(&f.path) {
-            Ok(article) => articles.push(article),
-            Err(Error::Binary { path, offset }) if f.found_in_folder => skipped.push(Skipped {
-                path,
-                reason: SkipReason::Binary { offset },
-            }),
-            Err(e) => return Err(e),
-        }
-    }
-    // Folders whose every article was skipped: nothing left to check.
-    if articles.is_empty()
-        && let Some(folder) = paths.iter().find(|p| p.is_dir())
-    {
-        return Err(Error::NoArticles {
-            path: folder.clone(),
-            skipped: skipped.len(),
-        });
-    }
-    sort_by_path(&mut articles);
-    Ok(Loaded { articles, skipped })
+    found.retain(|f| seen.insert(crate::paths::identity(&f.path)));
+    Ok(found)
 }
 
 fn walk(
     dir: &Path,
+    keep: &dyn Fn(&Path) -> bool,
     found: &mut Vec<Found>,
     skipped: &mut Vec<Skipped>,
     visited: &mut BTreeSet<PathBuf>,
@@ -233,10 +428,13 @@ fn walk(
     }
     for entry in fs::read_dir(dir).map_err(io_err)? {
         let path = entry.map_err(io_err)?.path();
+        if !keep(&path) {
+            continue;
+        }
         // A dangling link has no metadata; as an article it fails when read.
         let meta = fs::metadata(&path).ok();
         if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
-            walk(&path, found, skipped, visited)?;
+            walk(&path, keep, found, skipped, visited)?;
         } else if !is_article(&path) {
             continue;
         } else if meta.is_some_and(|m| !m.is_file()) {
@@ -260,24 +458,6 @@ pub fn load_file(path: &Path) -> Result<Article> {
         source,
     })?;
     Article::from_bytes(path, bytes)
-}
-
-impl Article {
-    /// An article from the bytes of file `path`: UTF-8 text without NUL
-    /// bytes (a NUL marks a binary file, as it does for git).
-    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Article> {
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-            return Err(Error::Binary {
-                path: path.to_path_buf(),
-                offset,
-            });
-        }
-        let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
-            path: path.to_path_buf(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        Ok(Article::new(path.to_string_lossy().as_ref(), text))
-    }
 }
 
 #[cfg(test)]
@@ -312,6 +492,41 @@ mod tests {
         let line_start = a.text.find('\n').unwrap() + 1;
         let column = a.text[line_start..start].chars().count() + 1;
         assert_eq!((s.line, s.column), (2, column));
+    }
+
+    #[test]
+    fn front_matter_sets_the_story_and_keeps_positions() {
+        let text = "---\nstory: quake-2031\nsource: The Ledger\npublished: 2031-04-02\nauthor: X\n---\nMayor Ana Ruiz spoke.\n";
+        let a = Article::parse("news/a.md", text).unwrap();
+        assert_eq!(&*a.story, "quake-2031");
+        assert_eq!(a.source.as_deref(), Some("The Ledger"));
+        assert_eq!(a.published.as_deref(), Some("2031-04-02"));
+        assert_eq!(a.title, "Mayor Ana Ruiz spoke.");
+        assert!(!a.text.contains("story"));
+        let start = a.text.find("Ana").unwrap();
+        let s = a.span(start, start + 3);
+        assert_eq!((s.line, s.column), (7, 7));
+    }
+
+    #[test]
+    fn without_front_matter_the_folder_is_the_story() {
+        assert_eq!(
+            &*Article::parse("news/quake/a.txt", "---\nno end")
+                .unwrap()
+                .story,
+            "news/quake"
+        );
+        assert_eq!(&*Article::new("a.txt", "x").story, ".");
+    }
+
+    #[test]
+    fn malformed_front_matter_names_file_and_line() {
+        let e = Article::parse("a.md", "---\nstory: [x\n---\nText.").unwrap_err();
+        let msg = e.to_string();
+        assert!(msg.starts_with("a.md:"), "{msg}");
+        assert!(msg.contains("front matter"), "{msg}");
+        let e = Article::parse("a.md", "---\nstory: {a: 1}\n---\nText.").unwrap_err();
+        assert!(e.to_string().contains("story"), "{e}");
     }
 
     #[test]

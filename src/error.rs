@@ -15,9 +15,21 @@ pub enum Error {
     NotUtf8 { path: PathBuf, offset: usize },
     /// A file named as an article holds a NUL byte at `offset`.
     Binary { path: PathBuf, offset: usize },
-    /// A folder was given but holds no article (.txt or .md); `skipped`
+    /// A path was given but holds no article (.txt or .md); `skipped`
     /// files were passed over as binary or not files.
     NoArticles { path: PathBuf, skipped: usize },
+    /// A file the user wrote for crosscheck (its config, a baseline, an
+    /// article's front matter) cannot be read as such.
+    Malformed {
+        path: String,
+        line: Option<usize>,
+        column: Option<usize>,
+        message: String,
+    },
+    /// A request that cannot be carried out as asked.
+    Usage { message: String },
+    /// The worker threads asked for could not be started.
+    Threads { count: usize, message: String },
     /// A rule or lexicon file is malformed or inconsistent.
     Rules {
         path: String,
@@ -25,6 +37,30 @@ pub enum Error {
         column: Option<usize>,
         message: String,
     },
+    /// `--select` or `--ignore` names a rule no rules file defines.
+    UnknownRule {
+        option: String,
+        id: String,
+        /// The defined id closest to the one given, if one is close.
+        hint: Option<String>,
+    },
+    /// A suppression comment in an article is malformed or names an
+    /// unknown rule.
+    Directive {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// A parser's message without the "at line L column C" it ends with, since
+/// the error names the position before the message.
+pub fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) if message[i..].contains(" column ") => message[..i].to_string(),
+        _ => message.to_string(),
+    }
 }
 
 impl Error {
@@ -64,7 +100,17 @@ impl fmt::Display for Error {
                 "{}: no articles (.txt or .md files) found, {skipped} skipped",
                 path.display()
             ),
+            Error::Usage { message } => f.write_str(message),
+            Error::Threads { count, message } => {
+                write!(f, "cannot start {count} threads: {message}")
+            }
             Error::Rules {
+                path,
+                line,
+                column,
+                message,
+            }
+            | Error::Malformed {
                 path,
                 line,
                 column,
@@ -74,6 +120,19 @@ impl fmt::Display for Error {
                 (Some(l), None) => write!(f, "{path}:{l}: {message}"),
                 _ => write!(f, "{path}: {message}"),
             },
+            Error::UnknownRule { option, id, hint } => {
+                write!(f, "{option}: no rule has the id {id:?}")?;
+                if let Some(h) = hint {
+                    write!(f, " (did you mean {h:?}?)")?;
+                }
+                write!(f, "; `crosscheck rules` lists them")
+            }
+            Error::Directive {
+                path,
+                line,
+                column,
+                message,
+            } => write!(f, "{path}:{line}:{column}: {message}"),
         }
     }
 }

@@ -2,12 +2,15 @@
 //! nicknames, titles, places, events, units. The extractors and the aligner
 //! read it; nothing here is specific to one story.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+// Look-ups outnumber everything else the extractors do; the keys are the
+// lexicon's own words, so a fast hash needs no protection against floods.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
 use crate::names::NameParams;
-use crate::text::fold;
+use crate::text::{fold, with_fold};
 
 /// The `lexicon:` section of a rules file, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -33,6 +36,9 @@ pub struct LexiconData {
     pub reported_cues: Vec<String>,
     pub partial_cues: Vec<String>,
     pub secondary_place_cues: Vec<String>,
+    /// Preferred spelling -> the variants a newsroom rejects; read by the
+    /// rules, not by extraction.
+    pub house_style: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -123,6 +129,9 @@ impl LexiconData {
         self.reported_cues.extend(other.reported_cues);
         self.partial_cues.extend(other.partial_cues);
         self.secondary_place_cues.extend(other.secondary_place_cues);
+        for (k, v) in other.house_style {
+            self.house_style.entry(k).or_default().extend(v);
+        }
     }
 }
 
@@ -170,12 +179,21 @@ pub struct Lexicon {
     pub names: NameParams,
 }
 
+/// A place entry that contradicts the gazetteer: `place` indexes
+/// [`LexiconData::places`], `key` is the field at fault.
+#[derive(Debug)]
+pub struct LexiconError {
+    pub place: usize,
+    pub key: &'static str,
+    pub message: String,
+}
+
 fn folded_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w)).collect()
 }
 
 impl Lexicon {
-    pub fn compile(data: &LexiconData) -> Result<Self, String> {
+    pub fn compile(data: &LexiconData) -> Result<Self, LexiconError> {
         let mut lex = Lexicon {
             given_names: folded_set(&data.given_names),
             titles: data.titles.iter().map(|t| words_of(t).join(" ")).collect(),
@@ -231,14 +249,20 @@ impl Lexicon {
                 kind: p.kind,
                 within: None,
             });
-            for n in std::iter::once(&p.name).chain(&p.aliases) {
+            for (key, n) in
+                std::iter::once(("name", &p.name)).chain(p.aliases.iter().map(|a| ("aliases", a)))
+            {
                 if let Some(prev) = lex.place_index.insert(fold(n), i)
                     && prev != i
                 {
-                    return Err(format!(
-                        "place name {n:?} names both {:?} and {:?}",
-                        data.places[prev].name, p.name
-                    ));
+                    return Err(LexiconError {
+                        place: i,
+                        key,
+                        message: format!(
+                            "place name {n:?} names both {:?} and {:?}",
+                            data.places[prev].name, p.name
+                        ),
+                    });
                 }
             }
             for d in &p.demonyms {
@@ -247,15 +271,19 @@ impl Lexicon {
         }
         for (i, p) in data.places.iter().enumerate() {
             if let Some(w) = &p.within {
-                let j = lex
-                    .place(w)
-                    .ok_or_else(|| format!("place {:?} lies in unknown place {w:?}", p.name))?;
+                let j = lex.place(w).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "in",
+                    message: format!("place {:?} lies in unknown place {w:?}", p.name),
+                })?;
                 lex.places[i].within = Some(j);
             }
             if let Some(c) = &p.capital {
-                let j = lex
-                    .place(c)
-                    .ok_or_else(|| format!("place {:?} has unknown capital {c:?}", p.name))?;
+                let j = lex.place(c).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "capital",
+                    message: format!("place {:?} has unknown capital {c:?}", p.name),
+                })?;
                 lex.capital_of.insert(i, j);
             }
         }
@@ -290,7 +318,7 @@ impl Lexicon {
     }
 
     pub fn is_given_name(&self, w: &str) -> bool {
-        self.given_names.contains(&fold(w))
+        with_fold(w, |f| self.given_names.contains(f))
     }
 
     /// True when one name is a short form of the other, or both are short
@@ -303,12 +331,18 @@ impl Lexicon {
         }
     }
 
+    /// The formal names `w` is a short form of (and itself, if formal):
+    /// two words are nicknames of each other when these lists meet.
+    pub fn nickname_formals(&self, w: &str) -> &[String] {
+        with_fold(w, |f| self.nickname_of.get(f)).map_or(&[], Vec::as_slice)
+    }
+
     pub fn place(&self, name: &str) -> Option<usize> {
-        self.place_index.get(&fold(name)).copied()
+        with_fold(name, |f| self.place_index.get(f)).copied()
     }
 
     pub fn demonym(&self, word: &str) -> Option<usize> {
-        self.demonym_index.get(&fold(word)).copied()
+        with_fold(word, |f| self.demonym_index.get(f)).copied()
     }
 
     pub fn capital(&self, place: usize) -> Option<usize> {
@@ -336,55 +370,55 @@ impl Lexicon {
         self.titles.contains(folded_phrase)
     }
     pub fn is_title_domain(&self, w: &str) -> bool {
-        self.title_domains.contains(&fold(w))
+        with_fold(w, |f| self.title_domains.contains(f))
     }
     pub fn is_relation(&self, folded_phrase: &str) -> bool {
         self.relations.contains(folded_phrase)
     }
     pub fn is_vague_role(&self, w: &str) -> bool {
-        self.vague_roles.contains(&fold(w))
+        with_fold(w, |f| self.vague_roles.contains(f))
     }
     pub fn is_former(&self, w: &str) -> bool {
-        self.former.contains(&fold(w))
+        with_fold(w, |f| self.former.contains(f))
     }
     pub fn is_deputy(&self, w: &str) -> bool {
-        self.deputy.contains(&fold(w))
+        with_fold(w, |f| self.deputy.contains(f))
     }
     pub fn is_role_filler(&self, w: &str) -> bool {
-        self.role_ignore.contains(&fold(w))
+        with_fold(w, |f| self.role_ignore.contains(f))
     }
     pub fn is_org_word(&self, w: &str) -> bool {
-        self.org_words.contains(&fold(w))
+        with_fold(w, |f| self.org_words.contains(f))
     }
     pub fn is_function_word(&self, w: &str) -> bool {
-        self.function_words.contains(&fold(w))
+        with_fold(w, |f| self.function_words.contains(f))
     }
     pub fn is_speech_verb(&self, w: &str) -> bool {
-        self.speech_verbs.contains(&fold(w))
+        with_fold(w, |f| self.speech_verbs.contains(f))
     }
     pub fn is_reported_cue(&self, w: &str) -> bool {
-        self.reported_cues.contains(&fold(w))
+        with_fold(w, |f| self.reported_cues.contains(f))
     }
     pub fn is_partial_cue(&self, w: &str) -> bool {
-        self.partial_cues.contains(&fold(w))
+        with_fold(w, |f| self.partial_cues.contains(f))
     }
     pub fn is_secondary_place_cue(&self, w: &str) -> bool {
-        self.secondary_place_cues.contains(&fold(w))
+        with_fold(w, |f| self.secondary_place_cues.contains(f))
     }
     pub fn event_class(&self, w: &str) -> Option<&str> {
-        self.event_class.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.event_class.get(f)).map(String::as_str)
     }
     /// The class of a word that locates a thing only right after a place:
     /// "Lisbon club", "Porto-based".
     pub fn place_noun_class(&self, w: &str) -> Option<&str> {
-        self.place_noun_class.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.place_noun_class.get(f)).map(String::as_str)
     }
     /// A unit's dimension and factor to the dimension's base unit.
     pub fn unit(&self, w: &str) -> Option<(&str, f64)> {
-        self.units.get(&fold(w)).map(|(d, f)| (d.as_str(), *f))
+        with_fold(w, |f| self.units.get(f)).map(|(d, f)| (d.as_str(), *f))
     }
     pub fn currency(&self, w: &str) -> Option<&str> {
-        self.currencies.get(&fold(w)).map(String::as_str)
+        with_fold(w, |f| self.currencies.get(f)).map(String::as_str)
     }
     /// The group of a counted noun ("families" -> "people"), by lemma.
     pub fn noun_group(&self, lemma: &str) -> Option<&str> {

@@ -4,9 +4,12 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use crosscheck::article::{Article, load_paths};
-use crosscheck::rules::{RuleSet, Severity};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::article::{Article, load_paths_where};
+use crosscheck::config::{Config, FailOn, Overrides, Source};
+use crosscheck::report::{RenderOptions, markdown};
+use crosscheck::rules::RuleSet;
 
 #[derive(Parser)]
 #[command(
@@ -17,6 +20,44 @@ use crosscheck::rules::{RuleSet, Severity};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Read this config file instead of looking for crosscheck.yaml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Read no config file.
+    #[arg(long, global = true)]
+    no_config: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    threads: Option<usize>,
+}
+
+/// The flags that override the config file.
+#[derive(clap::Args)]
+struct Settings {
+    /// Folder of extra rule files; they add to the built-in rules or
+    /// replace them by id. Repeatable; replaces the config's `rules`.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_parser = PossibleValuesParser::new(["table", "json", "sarif", "github", "markdown"]).try_map(|s| s.parse::<crosscheck::report::Format>()))]
+    format: Option<crosscheck::report::Format>,
+    /// Exit 1 when a conflict at or above this severity is found [default: error]
+    #[arg(long, value_parser = PossibleValuesParser::new(["error", "warning", "info", "never"]).try_map(|s| s.parse::<FailOn>()))]
+    fail_on: Option<FailOn>,
+    /// Report only conflicts that a baseline file does not record.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+impl Settings {
+    fn overrides(self) -> Overrides {
+        Overrides {
+            rules: self.rules,
+            fail_on: self.fail_on,
+            format: self.format,
+            baseline: self.baseline,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -26,16 +67,40 @@ enum Command {
         /// Articles: files, or folders holding .txt and .md files.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// Folder of extra rule files; they add to the built-in rules or
-        /// replace them by id. Repeatable.
+        #[command(flatten)]
+        settings: Settings,
+        /// Report only conflicts involving these articles (compared with
+        /// all of PATHS).
+        #[arg(long, value_name = "PATH", num_args = 1..)]
+        changed: Vec<PathBuf>,
+        /// As --changed, with the paths read one a line from FILE (`-`:
+        /// standard input).
+        #[arg(long, value_name = "FILE")]
+        changed_from: Option<PathBuf>,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Record today's conflicts, for `check --baseline`.
+    Baseline {
+        /// Articles: files, or folders holding .txt and .md files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Folder of extra rule files. Repeatable.
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
-        /// Exit 1 when a conflict at or above this severity is found.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// Write the baseline to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// Print the resolved config and where each value comes from.
+    Config {
+        #[command(flatten)]
+        settings: Settings,
     },
     /// Measure the checker against gold files: every folder under DIR that
     /// holds a gold.yaml is one story.
@@ -55,6 +120,22 @@ enum Command {
         /// Exit 1 when the total recall is below this.
         #[arg(long, value_name = "R", default_value_t = 0.0)]
         min_recall: f64,
+        #[command(flatten)]
+        selection: Selection,
+    },
+    /// List the rules (id, check, kind, severity, where each is defined),
+    /// explain one, or run their examples.
+    Rules {
+        #[command(subcommand)]
+        action: Option<RulesAction>,
+        /// Folder of extra rule files. Repeatable.
+        #[arg(long = "rules", value_name = "DIR", global = true)]
+        rules: Vec<PathBuf>,
+        /// Output format of the list.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        #[command(flatten)]
+        selection: Selection,
     },
     /// List the claims extracted from articles, one a line.
     Claims {
@@ -67,29 +148,45 @@ enum Command {
     },
 }
 
+#[derive(Subcommand)]
+enum RulesAction {
+    /// What a rule checks, why, its parameters and an example.
+    Explain {
+        /// The rule's id.
+        id: String,
+    },
+    /// Run the examples of the built-in rules and of each DIR's rule files;
+    /// exit 1 when one fails.
+    Test {
+        /// Folders of rule files.
+        dirs: Vec<PathBuf>,
+    },
+}
+
+/// Which of the loaded rules run.
+#[derive(Args)]
+struct Selection {
+    /// Run only these rules (ids, comma-separated or repeated), even ones
+    /// turned off by `enabled: false`.
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (ids, comma-separated or repeated).
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    ignore: Vec<String>,
+}
+
+impl Selection {
+    fn load(&self, rules: &[PathBuf]) -> Result<RuleSet, crosscheck::error::Error> {
+        let mut set = RuleSet::load(rules)?;
+        set.select(&self.select, &self.ignore)?;
+        Ok(set)
+    }
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
     Json,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
-    Error,
-    Warning,
-    Info,
-    Never,
-}
-
-impl FailOn {
-    fn threshold(self) -> Option<Severity> {
-        match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
 }
 
 fn main() -> ExitCode {
@@ -111,16 +208,60 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
+    if let Some(n) = cli.threads {
+        crosscheck::progress::use_threads(n)?;
+    }
+    let source = match (cli.config, cli.no_config) {
+        (Some(file), _) => Source::File(file),
+        (None, true) => Source::Disabled,
+        (None, false) => Source::Search(PathBuf::from(".")),
+    };
+    let config = |overrides| Config::resolve(&source, overrides);
+    let rules_only = |rules| Overrides {
+        rules,
+        ..Overrides::default()
+    };
     match cli.command {
-        Command::Claims { paths, rules } => list_claims(&paths, &rules),
+        Command::Claims { paths, rules } => list_claims(&paths, &config(rules_only(rules))?),
+        Command::Rules {
+            action,
+            rules,
+            format,
+            selection,
+        } => rules_command(action, rules, format, &selection),
+        Command::Config { settings } => {
+            let text = config(settings.overrides())?.describe();
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Baseline {
+            paths,
+            rules,
+            output,
+            selection,
+        } => {
+            let config = config(rules_only(rules))?;
+            let set = selection.load(&config.rules.value)?;
+            let request = crosscheck::gate::Request {
+                paths: &paths,
+                exclude: &config.exclude.value,
+                changed: None,
+                baseline: None,
+            };
+            let report = gate(request, &set)?;
+            let text = crosscheck::baseline::Baseline::of(&report).to_json();
+            emit(&text, output.as_deref(), &report)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Eval {
             dirs,
             format,
             rules,
             min_precision,
             min_recall,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
+            let set = selection.load(&config(rules_only(rules))?.rules.value)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
@@ -135,31 +276,98 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         }
         Command::Check {
             paths,
-            format,
-            rules,
-            fail_on,
+            settings,
+            changed,
+            changed_from,
+            output,
+            selection,
         } => {
-            let set = RuleSet::load(&rules)?;
-            let articles = load_articles(&paths)?;
-            let report = crosscheck::check(&articles, &set);
-            let text = match format {
-                Format::Json => report.to_json(),
-                Format::Table => report.to_table(output_width()),
+            let config = config(settings.overrides())?;
+            let set = selection.load(&config.rules.value)?;
+            let mut changed_list =
+                (!changed.is_empty() || changed_from.is_some()).then_some(changed);
+            if let (Some(list), Some(from)) = (&mut changed_list, changed_from) {
+                list.extend(crosscheck::paths::read_list(&from)?);
+            }
+            let request = crosscheck::gate::Request {
+                paths: &paths,
+                exclude: &config.exclude.value,
+                changed: changed_list,
+                baseline: config.baseline.value.as_deref(),
             };
-            // A closed stdout (`| head`) ends the run quietly.
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            let failed = match (fail_on.threshold(), report.worst()) {
-                (Some(t), Some(w)) => w >= t,
-                _ => false,
+            let report = gate(request, &set)?;
+            let format = config.format.value;
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let options = RenderOptions {
+                width: output_width(),
+                colour: output.is_none() && std::io::stdout().is_terminal() && !no_color,
+                rules: &set.rules,
+                link_base: markdown::link_base(|k| std::env::var(k).ok()),
             };
+            emit(&report.render(format, &options), output.as_deref(), &report)?;
+            // GitHub shows few annotations; the job summary gets them all.
+            if format == crosscheck::report::Format::Github
+                && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY")
+            {
+                let text = report.render(crosscheck::report::Format::Markdown, &options);
+                crosscheck::output::append(std::path::Path::new(&summary), text.as_bytes())?;
+            }
+            let failed = config.fail_on.value.fails(report.worst());
             Ok(ExitCode::from(if failed { 1 } else { 0 }))
         }
     }
 }
 
-fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crosscheck::error::Error> {
-    let set = RuleSet::load(rules)?;
-    let articles = load_articles(paths)?;
+fn rules_command(
+    action: Option<RulesAction>,
+    mut rules: Vec<PathBuf>,
+    format: Format,
+    selection: &Selection,
+) -> Result<ExitCode, crosscheck::error::Error> {
+    use crosscheck::catalog;
+    if let Some(RulesAction::Test { dirs }) = &action {
+        rules.extend(dirs.iter().cloned());
+    }
+    let set = selection.load(&rules)?;
+    let (text, code) = match action {
+        None => match format {
+            Format::Json => (catalog::list_json(&set), 0),
+            Format::Table => (catalog::list_table(&set, output_width()), 0),
+        },
+        Some(RulesAction::Explain { id }) => (catalog::explain(&set, &id)?, 0),
+        Some(RulesAction::Test { .. }) => {
+            let outcomes = catalog::run_examples(&set);
+            let failed = outcomes.iter().any(|o| o.status == catalog::Status::Failed);
+            (catalog::examples_report(&set, &outcomes), u8::from(failed))
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    Ok(ExitCode::from(code))
+}
+
+/// The report to `output` (atomically) or to standard output, where a
+/// closed pipe (`| head`) ends the run quietly.
+fn emit(
+    text: &str,
+    output: Option<&std::path::Path>,
+    report: &crosscheck::report::Report,
+) -> Result<(), crosscheck::error::Error> {
+    match output {
+        Some(file) => crosscheck::output::write_atomic(
+            file,
+            text.as_bytes(),
+            report.articles.iter().map(|a| a.path.as_str()),
+        ),
+        None => {
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn list_claims(paths: &[PathBuf], config: &Config) -> Result<ExitCode, crosscheck::error::Error> {
+    let set = RuleSet::load(&config.rules.value)?;
+    let articles = load_articles(paths, config)?;
     let mut out = String::new();
     for a in &articles {
         for c in crosscheck::extract::extract(a, &set.lexicon).all() {
@@ -178,13 +386,31 @@ fn list_claims(paths: &[PathBuf], rules: &[PathBuf]) -> Result<ExitCode, crossch
     Ok(ExitCode::SUCCESS)
 }
 
-/// Loads the articles, with a warning on stderr for each file skipped.
-fn load_articles(paths: &[PathBuf]) -> Result<Vec<Article>, crosscheck::error::Error> {
-    let loaded = load_paths(paths)?;
-    for skipped in &loaded.skipped {
-        eprintln!("crosscheck: warning: {skipped}");
-    }
+/// A gate run, with a warning on stderr for each file skipped.
+fn gate(
+    request: crosscheck::gate::Request,
+    set: &RuleSet,
+) -> Result<crosscheck::report::Report, crosscheck::error::Error> {
+    let outcome = crosscheck::gate::run(request, set)?;
+    warn_skipped(&outcome.skipped);
+    Ok(outcome.report)
+}
+
+/// Loads the articles less those excluded, with a warning on stderr for
+/// each file skipped.
+fn load_articles(
+    paths: &[PathBuf],
+    config: &Config,
+) -> Result<Vec<Article>, crosscheck::error::Error> {
+    let loaded = load_paths_where(paths, |p| !config.exclude.value.excludes(p))?;
+    warn_skipped(&loaded.skipped);
     Ok(loaded.articles)
+}
+
+fn warn_skipped(skipped: &[crosscheck::article::Skipped]) {
+    for file in skipped {
+        eprintln!("crosscheck: warning: {file}");
+    }
 }
 
 /// The terminal's width where there is one (from `COLUMNS`), else 100.

@@ -1,7 +1,10 @@
 //! Deciding whether two written names are one person: word by word, with
 //! an edit distance, a phonetic key of the word, and the nickname lexicon.
 
+use std::hash::Hasher;
+
 use rphonetic::{DoubleMetaphone, Encoder};
+use rustc_hash::FxHasher;
 use serde::Deserialize;
 
 use crate::lexicon::Lexicon;
@@ -132,6 +135,127 @@ pub fn same_person(
     (variants <= p.max_variant_words && anchored).then_some(pairs)
 }
 
+/// Where a name word is filed for the candidate search, and what it looks
+/// up: it is filed under `both` and `filed`, and looks up `both` and
+/// `probes`. Whenever [`match_words`] says two words are not `Different`,
+/// a key one of them looks up is one the other is filed under: comparing
+/// only words that meet on a key finds every match the comparison of all
+/// pairs finds. Each rule of `match_words` has its key here, so the two
+/// change together. Keys are hashes: two that collide only add a
+/// comparison.
+#[derive(Debug, Default)]
+pub struct WordKeys {
+    pub both: Vec<u64>,
+    pub filed: Vec<u64>,
+    pub probes: Vec<u64>,
+}
+
+impl WordKeys {
+    fn both(&mut self, key: u64) {
+        self.both.push(key);
+    }
+}
+
+/// The key of `text` under a kind of match (`tag`).
+fn key_of(tag: u8, text: impl IntoIterator<Item = char>) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u8(tag);
+    for c in text {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
+}
+
+pub fn word_keys(word: &str, lex: &Lexicon, p: &NameParams) -> WordKeys {
+    let mut keys = variant_keys(word, p);
+    let key = name_key(word);
+    let Some(first) = key.chars().next() else {
+        return keys;
+    };
+    // Initials: a one-letter word meets every word with its first letter.
+    keys.filed.push(key_of(b'i', [first]));
+    if key.chars().count() == 1 {
+        keys.probes.push(key_of(b'i', [first]));
+    }
+    // Nicknames: the formal names both are short forms of.
+    for formal in lex.nickname_formals(word) {
+        keys.both(key_of(b'n', formal.chars()));
+    }
+    // Given names beginning longer given names ("Max" / "Maximilian").
+    if lex.is_given_name(&key) {
+        keys.probes.push(key_of(b'p', key.chars()));
+        for (end, c) in key.char_indices() {
+            let end = end + c.len_utf8();
+            if end >= 3 {
+                keys.filed.push(key_of(b'p', key[..end].chars()));
+            }
+        }
+    }
+    keys
+}
+
+/// The keys of [`word_keys`] for words [`match_words`] finds `Same`.
+pub fn same_keys(word: &str) -> WordKeys {
+    let mut keys = WordKeys::default();
+    keys.both(key_of(b'k', name_key(word).chars()));
+    keys
+}
+
+/// The keys of [`word_keys`] for words [`match_words`] finds `Same` or a
+/// `Variant`.
+pub fn variant_keys(word: &str, p: &NameParams) -> WordKeys {
+    let mut keys = same_keys(word);
+    let key = name_key(word);
+    if key.is_empty() {
+        return keys;
+    }
+    // Variants that sound alike.
+    if let Some(sound) = phonetic(&key) {
+        keys.both(key_of(b'm', sound.chars()));
+    }
+    // Variants within the edit budget share a word left after deleting up
+    // to that many letters from each (symmetric deletion). One of the two
+    // has at least `min_edit_length` letters, and the other, as few more
+    // edits allow; only the first kind need be filed.
+    let chars: Vec<char> = key.chars().collect();
+    if chars.len() >= p.min_edit_length.saturating_sub(p.max_edits) {
+        let mut deleted = Vec::new();
+        let mut found = Vec::new();
+        deletion_keys(&chars, p.max_edits, 0, &mut deleted, &mut found);
+        found.sort_unstable();
+        found.dedup();
+        if chars.len() >= p.min_edit_length {
+            keys.both.extend(found);
+        } else {
+            keys.probes.extend(found);
+        }
+    }
+    keys
+}
+
+/// The keys of `chars` less `deleted`, and less up to `n` more characters
+/// from `from` on.
+fn deletion_keys(
+    chars: &[char],
+    n: usize,
+    from: usize,
+    deleted: &mut Vec<usize>,
+    out: &mut Vec<u64>,
+) {
+    let left = (0..chars.len())
+        .filter(|i| !deleted.contains(i))
+        .map(|i| chars[i]);
+    out.push(key_of(b'd', left));
+    if deleted.len() == n {
+        return;
+    }
+    for i in from..chars.len() {
+        deleted.push(i);
+        deletion_keys(chars, n, i + 1, deleted, out);
+        deleted.pop();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +326,80 @@ mod tests {
             match_words("Rust\u{435}m", "Rustem", &lex(), &params()),
             WordMatch::Variant
         );
+    }
+
+    #[test]
+    fn words_that_match_meet_on_a_key() {
+        let lex = crate::extract::testing::lex();
+        let p = &lex.names;
+        let mut words: Vec<String> = [
+            "Rustam",
+            "Rustem",
+            "Umarov",
+            "Umerov",
+            "Witkoff",
+            "Wittkopf",
+            "Dan",
+            "Daniel",
+            "Max",
+            "Maximilian",
+            "M",
+            "Zelensky",
+            "Zelenskyy",
+            "Heydar",
+            "Heidar",
+            "Alishvandi",
+            "Alishbandi",
+            "José",
+            "Jose",
+            "O’Neill",
+            "ONeill",
+            "Jae-won",
+            "Jaewon",
+            "Kasia",
+            "Katarzyna",
+            "Bob",
+            "Robert",
+            "Smith",
+            "Smyth",
+            "Łukasz",
+            "Lukasz",
+            "Chen",
+            "Xiaoyu",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Typos of every kind: a letter dropped, doubled or changed.
+        for w in words.clone() {
+            let c: Vec<char> = w.chars().collect();
+            for i in 1..c.len() {
+                let mut dropped = c.clone();
+                dropped.remove(i);
+                let mut doubled = c.clone();
+                doubled.insert(i, c[i]);
+                let mut changed = c.clone();
+                changed[i] = if c[i] == 'a' { 'e' } else { 'a' };
+                words.extend([dropped, doubled, changed].map(|v| v.into_iter().collect()));
+            }
+        }
+        let keys: Vec<WordKeys> = words.iter().map(|w| word_keys(w, lex, p)).collect();
+        let meet = |a: &WordKeys, b: &WordKeys| {
+            let mut probes = a.probes.iter().chain(&a.both);
+            probes.any(|k| b.filed.contains(k) || b.both.contains(k))
+        };
+        let mut matched = 0;
+        for (i, a) in words.iter().enumerate() {
+            for (j, b) in words.iter().enumerate() {
+                if match_words(a, b, lex, p) != WordMatch::Different {
+                    matched += 1;
+                    assert!(
+                        meet(&keys[i], &keys[j]) || meet(&keys[j], &keys[i]),
+                        "{a} / {b}"
+                    );
+                }
+            }
+        }
+        assert!(matched > words.len() * 3, "{matched}");
     }
 
     #[test]

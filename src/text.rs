@@ -33,16 +33,21 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range<usize>>,
+    /// Every token folded: extractors look at the folded words around
+    /// each token many times over, so each is folded once.
+    folded: Vec<String>,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
+        let folded = tokens.iter().map(|t| fold(&text[t.start..t.end])).collect();
         Doc {
             text,
             tokens,
             sentences,
+            folded,
         }
     }
 
@@ -52,8 +57,8 @@ impl<'a> Doc<'a> {
     }
 
     /// Lower-cased, diacritic-free text of token `i`.
-    pub fn folded(&self, i: usize) -> String {
-        fold(self.tok(i))
+    pub fn folded(&self, i: usize) -> &str {
+        &self.folded[i]
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -318,6 +323,47 @@ fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 /// Lower case, no diacritics, one apostrophe: the form words are compared in.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Calls `f` with the folded form of `s`, without allocating for a short
+/// ASCII word: look-ups in the lexicon fold every word they are asked about.
+pub fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    const MAX: usize = 32;
+    // Lower-case ASCII is folded already.
+    if s.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        return f(s);
+    }
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        for (out, b) in buf.iter_mut().zip(s.bytes()) {
+            *out = match b {
+                b'`' => b'\'',
+                _ => b.to_ascii_lowercase(),
+            };
+        }
+        return f(std::str::from_utf8(&buf[..s.len()]).expect("ASCII stays ASCII"));
+    }
+    f(&fold(s))
+}
+
+/// [`fold`], appended to `out`.
+fn fold_into(s: &str, out: &mut String) {
+    // Most words are ASCII, which decomposes to itself: lowering the case
+    // is all there is to do, without the cost of decomposition.
+    if s.is_ascii() && !s.contains('`') {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    fold_unicode(s, out);
+}
+
+fn fold_unicode(s: &str, out: &mut String) {
     for c in s.nfd() {
         if is_combining_mark(c) || is_invisible(c) {
             continue;
@@ -335,7 +381,6 @@ pub fn fold(s: &str) -> String {
             _ => out.extend(c.to_lowercase()),
         }
     }
-    out
 }
 
 /// The letters of a name alone: "O’Neill" and "O'Neill", "Vega-C" and
@@ -346,21 +391,35 @@ pub fn name_key(s: &str) -> String {
 
 /// A crude English lemma for matching nouns: "families" -> "family".
 pub fn lemma(word: &str) -> String {
-    let w = fold(word);
-    if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
-    } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")) {
-        w[..w.len() - 2].to_string()
-    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w
-    }
+    with_fold(word, |w| {
+        if w.len() > 4 && w.ends_with("ies") {
+            format!("{}y", &w[..w.len() - 3])
+        } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses"))
+        {
+            w[..w.len() - 2].to_string()
+        } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+            w[..w.len() - 1].to_string()
+        } else {
+            w.to_string()
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folds_as_unicode_does() {
+        let all: String = (0u8..128).map(char::from).collect();
+        let mut unicode = String::new();
+        fold_unicode(&all, &mut unicode);
+        assert_eq!(fold(&all), unicode);
+        assert_eq!(fold("O`Neill Ålesund"), "o'neill alesund");
+        for w in ["O`Neill", "ÅLESUND", "Straße", "said", &"Long".repeat(20)] {
+            assert_eq!(with_fold(w, str::to_string), fold(w));
+        }
+    }
 
     fn words(text: &str) -> Vec<String> {
         let d = Doc::new(text);

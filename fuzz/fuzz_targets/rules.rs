@@ -18,5 +18,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(set) = RuleSet::from_texts(&files) else {
         return;
     };
-    crosscheck::check(&[Article::new("a.txt", A), Article::new("b.txt", B)], &set);
+    let _ = crosscheck::check(&[Article::new("a.txt", A), Article::new("b.txt", B)], &set);
 });

@@ -198,7 +198,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             if doc.is_word(i) {
                 if let Some(d) = WEEKDAYS.iter().position(|x| *x == w) {
                     let mut j = i + 1;
-                    if j < end && PARTS_OF_DAY.contains(&doc.folded(j).as_str()) {
+                    if j < end && PARTS_OF_DAY.contains(&doc.folded(j)) {
                         j += 1;
                     }
                     found.push((
@@ -240,14 +240,14 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     }
                     continue;
                 }
-                if RELATIVE.contains(&w.as_str()) {
-                    found.push((i, i + 1, DateValue::Relative(w.clone())));
+                if RELATIVE.contains(&w) {
+                    found.push((i, i + 1, DateValue::Relative(w.to_string())));
                     i += 1;
                     continue;
                 }
-                if matches!(w.as_str(), "next" | "last" | "this") && i + 1 < end {
+                if matches!(w, "next" | "last" | "this") && i + 1 < end {
                     let n = doc.folded(i + 1);
-                    if matches!(n.as_str(), "week" | "month" | "year" | "night" | "weekend") {
+                    if matches!(n, "week" | "month" | "year" | "night" | "weekend") {
                         found.push((i, i + 2, DateValue::Relative(format!("{w} {n}"))));
                         i += 2;
                         continue;
@@ -261,13 +261,10 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     i += 2;
                     continue;
                 }
-                if PARTS_OF_DAY.contains(&w.as_str()) && i > sentence.start {
+                if PARTS_OF_DAY.contains(&w) && i > sentence.start {
                     let prev = doc.folded(i - 1);
-                    if matches!(
-                        prev.as_str(),
-                        "yesterday" | "this" | "the" | "early" | "late" | "in"
-                    ) {
-                        found.push((i, i + 1, DateValue::PartOfDay(w.clone())));
+                    if matches!(prev, "yesterday" | "this" | "the" | "early" | "late" | "in") {
+                        found.push((i, i + 1, DateValue::PartOfDay(w.to_string())));
                     }
                 }
             }
@@ -306,13 +303,33 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 .flatten()
                 .filter(|y| (1900..=2100).contains(y))
         };
+        // "officials said on Thursday": when it was said, not when it happened.
+        let said = |s: usize| {
+            (s.saturating_sub(2).max(sentence.start)..s)
+                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+        };
+        let weekdays: Vec<(usize, u8)> = found
+            .iter()
+            .filter(|(s, ..)| !said(*s))
+            .filter_map(|(s, _, v)| match v {
+                DateValue::Weekday { day, .. } => Some((*s, *day)),
+                _ => None,
+            })
+            .collect();
+        // "It took place at 7:37": the event is the previous sentence's.
+        let pronoun_subject = matches!(doc.folded(sentence.start), "it" | "this");
+        let previous_event = || {
+            let prev = doc.sentences[..si].last()?;
+            nearest_event(doc, lex, prev.end, prev.clone()).map(|(c, _)| c)
+        };
         for (s, e, value) in found {
-            // "officials said on Thursday": when it was said, not when it happened.
-            let said = (s.saturating_sub(2).max(sentence.start)..s)
-                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)));
-            if said {
+            if said(s) {
                 continue;
             }
+            let day = weekdays
+                .iter()
+                .min_by_key(|(at, _)| at.abs_diff(s))
+                .map(|&(_, d)| d);
             // "December 2003", "In 2004, on 26 December": a year next to the date.
             let year = (e..(e + 3).min(end))
                 .chain(s.saturating_sub(3).max(sentence.start)..s)
@@ -322,6 +339,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 ..(e + EVENT_WINDOW).min(sentence.end);
             let event = nearest_event(doc, lex, s, near)
                 .map(|(c, _)| c)
+                .or_else(|| pronoun_subject.then(previous_event).flatten())
                 .unwrap_or_default();
             let (span, text) = span_of(article, doc, s..e);
             out.push(DateClaim {
@@ -330,6 +348,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 event,
                 value,
                 year,
+                day,
             });
         }
     }
@@ -343,7 +362,7 @@ fn hedge(doc: &Doc, i: usize, floor: usize) -> (u32, u32, usize) {
         if k >= floor && k < i {
             doc.folded(k)
         } else {
-            String::new()
+            ""
         }
     };
     let at = if i > floor && w(i - 1) == "at" {
@@ -351,10 +370,7 @@ fn hedge(doc: &Doc, i: usize, floor: usize) -> (u32, u32, usize) {
     } else {
         i
     };
-    match (
-        w(at.wrapping_sub(2)).as_str(),
-        w(at.wrapping_sub(1)).as_str(),
-    ) {
+    match (w(at.wrapping_sub(2)), w(at.wrapping_sub(1))) {
         ("shortly" | "just", "before") => (20, 0, at - 2),
         ("shortly" | "just", "after") => (0, 20, at - 2),
         (_, "about" | "around" | "approximately" | "roughly") => (20, 20, at - 1),

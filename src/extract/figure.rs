@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
-use super::{FigureClaim, nearest_event, span_of};
+use super::{FigureClaim, PersonMention, nearest_event, span_of};
 
 /// How far (in tokens) the event word of a figure may stand from it.
 const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, TokenKind, fold, lemma};
+use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key, with_fold};
 
 /// How a figure is hedged; it decides the range of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,9 +39,9 @@ pub struct FigureValue {
     pub noun: Option<String>,
     /// Lemmas of the content words of the figure's clause.
     pub context: Vec<String>,
-    /// Years named in the sentence: figures about another year's event are
-    /// another subject.
-    pub years: Vec<u32>,
+    /// When the clause says its event happened ("2003", "december", "last
+    /// year"): figures about an earlier event are another subject.
+    pub frame: Vec<String>,
     /// The index (among the article's figures) of the figure this one
     /// converts, for "5 kilometres (3.1 miles)".
     pub conversion_of: Option<usize>,
@@ -53,6 +53,9 @@ pub struct FigureValue {
     /// The event the figure is about, from the nearest event word of its
     /// clause ("killed", "injured").
     pub event: Option<String>,
+    /// The person the figure is said of ("Smith scored 30 points"): the
+    /// spelling key of their last name. Whoever says it is not its owner.
+    pub owner: Option<String>,
 }
 
 impl FigureValue {
@@ -101,24 +104,26 @@ const TENS: &[&str] = &[
 
 /// "seven", "twenty-five" -> their value.
 fn word_number(w: &str) -> Option<f64> {
-    let w = fold(w);
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
-        return Some(i as f64 * 10.0);
-    }
-    let (t, u) = w.split_once('-')?;
-    let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
-    let u = SMALL
-        .iter()
-        .position(|s| *s == u)
-        .filter(|&u| (1..10).contains(&u))?;
-    Some((t * 10 + u) as f64)
+    with_fold(w, |w| {
+        if let Some(i) = SMALL.iter().position(|s| *s == w) {
+            return Some(i as f64);
+        }
+        if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
+            return Some(i as f64 * 10.0);
+        }
+        let (t, u) = w.split_once('-')?;
+        let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
+        let u = SMALL
+            .iter()
+            .position(|s| *s == u)
+            .filter(|&u| (1..10).contains(&u))?;
+        Some((t * 10 + u) as f64)
+    })
 }
 
 fn scale(w: &str, money: bool) -> Option<f64> {
-    match fold(w).as_str() {
+    // "€40m." at the end of a sentence reads as an abbreviation.
+    match fold(w).trim_end_matches('.') {
         "hundred" => Some(1e2),
         "thousand" => Some(1e3),
         "k" if money => Some(1e3),
@@ -136,7 +141,7 @@ fn scale(w: &str, money: bool) -> Option<f64> {
 fn vague_amount(doc: &Doc, i: usize) -> Option<(usize, f64, f64)> {
     let w = doc.folded(i);
     let of_next = |j: usize| doc.is_word(j) && doc.folded(j) == "of" && doc.is_word(j + 1);
-    match w.as_str() {
+    match w {
         "dozens" => Some((1, 24.0, 199.0)),
         "hundreds" if of_next(i + 1) && doc.folded(i + 2) == "thousands" => Some((3, 2e5, 1e6)),
         "hundreds" => Some((1, 200.0, 1999.0)),
@@ -154,7 +159,7 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
         if k >= floor && k < i {
             doc.folded(k)
         } else {
-            String::new()
+            ""
         }
     };
     let two = |a: &str, b: &str| i >= floor + 2 && w(i - 2) == a && w(i - 1) == b;
@@ -185,7 +190,7 @@ fn qualifier_before(doc: &Doc, i: usize, floor: usize) -> (Qualifier, usize) {
         return (Qualifier::About, i - 2);
     }
     if i > floor {
-        match w(i - 1).as_str() {
+        match w(i - 1) {
             "over" | "above" => return (Qualifier::MoreThan, i - 1),
             "about" | "around" | "some" | "roughly" | "approximately" | "approx" | "estimated"
             | "circa" => {
@@ -220,15 +225,46 @@ fn is_year(doc: &Doc, i: usize) -> Option<u32> {
     (1900..=2100).contains(&y).then_some(y)
 }
 
-/// A year that dates an event: "until 2030" is a deadline instead.
+/// Whether the token at `i` follows a deadline word: "until 2030", "by
+/// June" name a deadline, not when the event happened.
+fn after_deadline_word(doc: &Doc, i: usize) -> bool {
+    (i.saturating_sub(2)..i)
+        .any(|k| matches!(doc.folded(k), "until" | "till" | "through" | "by" | "to"))
+}
+
+/// A year that dates an event.
 fn event_year(doc: &Doc, i: usize) -> Option<u32> {
-    let deadline = (i.saturating_sub(2)..i).any(|k| {
-        matches!(
-            doc.folded(k).as_str(),
-            "until" | "till" | "through" | "by" | "to"
-        )
-    });
-    is_year(doc, i).filter(|_| !deadline)
+    is_year(doc, i).filter(|_| !after_deadline_word(doc, i))
+}
+
+/// The time anchors of a clause: event years, month names, and "last
+/// year" / "years ago" for an earlier event.
+fn time_frame(doc: &Doc, clause: Range<usize>) -> Vec<String> {
+    let mut frame = Vec::new();
+    for k in clause.clone() {
+        if let Some(y) = event_year(doc, k) {
+            frame.push(y.to_string());
+            continue;
+        }
+        if !doc.is_word(k) {
+            continue;
+        }
+        let w = doc.folded(k);
+        let next = (k + 1 < clause.end && doc.is_word(k + 1)).then(|| doc.folded(k + 1));
+        if MONTHS.contains(&w)
+            && (w != "may" || doc.is_capitalized(k))
+            && !after_deadline_word(doc, k)
+        {
+            frame.push(w.to_string());
+        } else if w == "last" && matches!(next, Some("year" | "month")) {
+            frame.push(format!("last {}", next.unwrap_or_default()));
+        } else if matches!(w, "years" | "months" | "decades") && next == Some("ago") {
+            frame.push("ago".into());
+        }
+    }
+    frame.sort();
+    frame.dedup();
+    frame
 }
 
 /// A number at token `i`: its value, and the index after it.
@@ -257,6 +293,105 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// The person a figure at token `at` is said of: the one named nearest to it
+/// in its clause, leaving out whoever a speech verb makes the speaker.
+fn owner(
+    doc: &Doc,
+    lex: &Lexicon,
+    clause: Range<usize>,
+    at: usize,
+    people: &[PersonMention],
+) -> Option<String> {
+    let bytes = doc.byte_range(clause.clone());
+    let named: Vec<&PersonMention> = people
+        .iter()
+        .filter(|p| bytes.start <= p.span.start && p.span.end <= bytes.end && !p.words.is_empty())
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let distance = |p: &PersonMention, byte: usize| {
+        if p.span.end <= byte {
+            byte - p.span.end
+        } else {
+            p.span.start.saturating_sub(byte)
+        }
+    };
+    let speakers: Vec<usize> = clause
+        .filter(|&k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+        .filter_map(|k| {
+            let b = doc.tokens[k].start;
+            (0..named.len()).min_by_key(|&n| distance(named[n], b))
+        })
+        .collect();
+    let b = doc.tokens[at].start;
+    (0..named.len())
+        .filter(|n| !speakers.contains(n))
+        .min_by_key(|&n| distance(named[n], b))
+        .and_then(|n| named[n].words.last())
+        .map(|w| name_key(w))
+}
+
+/// "Oct. 19", "21 July": the number is a day of a month.
+fn is_day_of_month(doc: &Doc, i: usize, sentence: &Range<usize>) -> bool {
+    let month = |k: usize| {
+        let w = doc.folded(k);
+        let w = w.trim_end_matches('.');
+        doc.is_word(k)
+            && doc.is_capitalized(k)
+            && MONTHS
+                .iter()
+                .any(|m| *m == w || (w.len() >= 3 && m.starts_with(w)))
+    };
+    (i > sentence.start && month(i - 1)) || (i + 1 < sentence.end && month(i + 1))
+}
+
+/// "Week 15", "USB 3.0", "Flight 370": a number after a name names
+/// something rather than counting it.
+fn is_label(doc: &Doc, lex: &Lexicon, i: usize, sentence: &Range<usize>) -> bool {
+    if i == 0 || i - 1 < sentence.start || doc.tokens[i].kind != TokenKind::Number {
+        return false;
+    }
+    let k = i - 1;
+    let w = doc.folded(k);
+    doc.is_word(k)
+        && doc.is_capitalized(k)
+        && !is_calendar_word(w)
+        && lex.unit(w).is_none()
+        && lex.currency(doc.tok(k)).is_none()
+        && !lex.is_function_word(w)
+        && !matches!(
+            w,
+            "about" | "around" | "nearly" | "almost" | "some" | "over" | "roughly"
+        )
+}
+
+/// One more person hurt or killed, said without a number: "another
+/// wounded", "wounding a third". The count and the index after it.
+fn one_more_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    sentence: &Range<usize>,
+) -> Option<(f64, usize)> {
+    let is_event =
+        |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.tok(k)).is_some();
+    match doc.folded(i) {
+        "another" if is_event(i + 1) && lex.noun_group(&lemma(doc.tok(i + 1))).is_some() => {
+            Some((1.0, i + 1))
+        }
+        "a" if i > sentence.start
+            && is_event(i - 1)
+            && i + 1 < sentence.end
+            && matches!(doc.folded(i + 1), "second" | "third" | "fourth" | "fifth")
+            && !(i + 2 < sentence.end && doc.folded(i + 2) == "of") =>
+        {
+            Some((1.0, i + 2))
+        }
+        _ => None,
+    }
+}
+
 /// Boundaries of the clause around token `i`: dashes, semicolons and
 /// brackets close it, so an aside is not the figure's context.
 fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
@@ -274,7 +409,13 @@ fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
     s..e
 }
 
-pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Vec<FigureClaim> {
+pub fn extract(
+    article: &Article,
+    doc: &Doc,
+    lex: &Lexicon,
+    skip: &[bool],
+    people: &[PersonMention],
+) -> Vec<FigureClaim> {
     let mut out: Vec<FigureClaim> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
@@ -287,9 +428,9 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 continue;
             }
             match figure_at(doc, lex, i, sentence.clone()) {
-                Some((range, mut value)) => {
+                Some((mut range, mut value)) => {
                     let cl = clause(doc, i, sentence);
-                    value.years = cl.clone().filter_map(|k| event_year(doc, k)).collect();
+                    value.frame = time_frame(doc, cl.clone());
                     value.context = cl
                         .clone()
                         .filter(|&k| doc.is_word(k) && !range.contains(&k))
@@ -304,6 +445,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     value.partial = cl
                         .clone()
                         .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.tok(k)));
+                    value.owner = owner(doc, lex, cl.clone(), range.start, people);
                     let near = range.start.saturating_sub(EVENT_WINDOW).max(cl.start)
                         ..(range.end + EVENT_WINDOW).min(cl.end);
                     value.event = nearest_event(doc, lex, range.start, near).map(|(e, _)| e);
@@ -313,6 +455,19 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         && let Some(e) = lex.event_class(n)
                     {
                         value.event = Some(e.to_string());
+                        value.noun = Some("people".into());
+                    } else if value
+                        .noun
+                        .as_deref()
+                        .is_some_and(|n| lex.noun_group(n).is_some())
+                        && range.end < cl.end
+                        && doc.is_word(range.end)
+                        && let Some(e) = lex.event_class(doc.tok(range.end))
+                    {
+                        // "249 people injured": the participle after the
+                        // noun names the event.
+                        value.event = Some(e.to_string());
+                        range.end += 1;
                     }
                     // "(43 miles)" right after a figure converts it.
                     if range.start >= 2
@@ -321,6 +476,14 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                         && doc.tokens[range.start - 2].end == prev.span.end
                     {
                         value.conversion_of = Some(out.len() - 1);
+                    }
+                    // "killing 10 people": the verb belongs to the claim.
+                    if range.start > cl.start
+                        && doc.is_word(range.start - 1)
+                        && lex.event_class(doc.tok(range.start - 1)).is_some()
+                        && matches!(doc.folded(range.start - 1), w if w.ends_with("ing") || w.ends_with("ed"))
+                    {
+                        range.start -= 1;
                     }
                     let (span, text) = span_of(article, doc, range.clone());
                     out.push(FigureClaim { span, text, value });
@@ -343,7 +506,7 @@ fn figure_at(
     let (q, start) = qualifier_before(doc, i, sentence.start);
     let mut negative = false;
     let mut start = start;
-    if i > sentence.start && matches!(doc.folded(i - 1).as_str(), "minus" | "negative") {
+    if i > sentence.start && matches!(doc.folded(i - 1), "minus" | "negative") {
         negative = true;
         start = start.min(i - 1);
     }
@@ -376,15 +539,20 @@ fn figure_at(
         v.high = hi;
         (v, end, Qualifier::Vague)
     } else {
-        let (n, j) = number_at(doc, i)?;
+        let (n, j) = number_at(doc, i).or_else(|| one_more_person(doc, lex, i, &sentence))?;
         // Ordinals ("117th Street") are not amounts.
         if doc.is_word(j)
             && !doc.tokens[j].after_space
-            && matches!(doc.folded(j).as_str(), "st" | "nd" | "rd" | "th")
+            && matches!(doc.folded(j), "st" | "nd" | "rd" | "th")
         {
             return None;
         }
         if is_year(doc, i).is_some() && currency.is_none() {
+            return None;
+        }
+        if currency.is_none()
+            && (is_day_of_month(doc, i, &sentence) || is_label(doc, lex, i, &sentence))
+        {
             return None;
         }
         // A word number inside a word ("four-by-four") is no figure.
@@ -491,6 +659,12 @@ fn figure_at(
         if dimension != "count" && matches!(w.as_str(), "in" | "of") {
             continue;
         }
+        // "wounding two others": other people.
+        if w == "others" {
+            noun = Some("people".to_string());
+            noun_end = Some(peek);
+            break;
+        }
         // "12 worst-hit villages": a compound adjective before the noun.
         if w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-') {
             continue;
@@ -514,10 +688,19 @@ fn figure_at(
     if let Some(c) = &currency {
         dimension = format!("currency:{c}");
     }
+    // "wounding a third": the ordinal counts one more person.
+    if noun.is_none() && !doc.tokens[i].kind.eq(&TokenKind::Number) && fold(doc.tok(i)) == "a" {
+        noun = Some("people".to_string());
+    }
     // "magnitude 7.1": the unit stands before the number.
     if dimension == "count" && i > sentence.start {
-        let before = doc.folded(start.max(sentence.start + 1) - 1);
-        if let Some((d, f)) = lex.unit(&before)
+        let mut b = start.max(sentence.start + 1) - 1;
+        // "magnitude-5.9": a hyphen joins the unit to the number.
+        if doc.is_punct(b, "-") && !doc.tokens[b + 1].after_space && b > sentence.start {
+            b -= 1;
+        }
+        let before = doc.folded(b);
+        if let Some((d, f)) = lex.unit(before)
             && d == "magnitude"
         {
             dimension = d.to_string();
@@ -564,7 +747,8 @@ impl FigureValue {
             dimension: "count".into(),
             noun: None,
             context: Vec::new(),
-            years: Vec::new(),
+            frame: Vec::new(),
+            owner: None,
             conversion_of: None,
             reported: false,
             partial: false,
@@ -671,5 +855,50 @@ mod tests {
         assert_eq!(f[1].value.conversion_of, Some(0));
         assert_eq!((f[2].value.number / 31_557_600.0).round(), 7.0);
         assert_eq!(f[3].value.number, -5.0);
+    }
+
+    #[test]
+    fn magnitudes_events_and_time_frames() {
+        let c = claims(
+            "A magnitude-5.4 tremor hit the coast. It left 31 people injured. \
+             In March 2009 a 6.8-magnitude quake killed more than 200. \
+             Another 12 dead were counted last year.",
+        );
+        let f = &c.figures;
+        assert_eq!(f[0].value.dimension, "magnitude");
+        assert_eq!(f[1].text, "31 people injured");
+        assert_eq!(f[1].value.event.as_deref(), Some("injury"));
+        assert_eq!(f[2].value.frame, ["2009", "march"]);
+        let dead = f.iter().find(|x| x.text == "12 dead").expect("12 dead");
+        assert_eq!(dead.value.noun.as_deref(), Some("people"));
+        assert_eq!(dead.value.frame, ["last year"]);
+    }
+
+    #[test]
+    fn one_more_person_without_a_number() {
+        let c = claims(
+            "The gunman shot dead one guard, wounding two others. \
+             Police said another wounded was in hospital. \
+             A cousin said he had killed a neighbour, injuring a third.",
+        );
+        let texts: Vec<(&str, f64, Option<&str>)> = c
+            .figures
+            .iter()
+            .map(|f| (f.text.as_str(), f.value.number, f.value.noun.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("wounding two others", 2.0, Some("people")),
+                ("another wounded", 1.0, Some("people")),
+                ("injuring a third", 1.0, Some("people")),
+            ]
+        );
+        // A fraction is no person.
+        assert!(
+            claims("Floods damaged a third of the homes.")
+                .figures
+                .is_empty()
+        );
     }
 }

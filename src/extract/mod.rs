@@ -6,6 +6,7 @@ mod figure;
 mod person;
 mod place;
 mod role;
+mod term;
 
 use crate::article::{Article, Span};
 use crate::lexicon::Lexicon;
@@ -71,6 +72,17 @@ pub struct DateClaim {
     /// A year named in the sentence: dates of another year's event are
     /// another subject.
     pub year: Option<u32>,
+    /// The weekday the sentence names (0 = Monday), the nearest where it
+    /// names several: times of a later day are of a later event.
+    pub day: Option<u8>,
+}
+
+/// A proper name that is not a person's ("Bireuen", "Hormozgan"), kept for
+/// its spelling.
+#[derive(Debug, Clone)]
+pub struct TermMention {
+    pub span: Span,
+    pub text: String,
 }
 
 #[derive(Debug, Clone)]
@@ -80,6 +92,7 @@ pub enum Claim {
     Figure(FigureClaim),
     Place(PlaceClaim),
     Date(DateClaim),
+    Term(TermMention),
 }
 
 impl Claim {
@@ -90,6 +103,7 @@ impl Claim {
             Claim::Figure(c) => &c.span,
             Claim::Place(c) => &c.span,
             Claim::Date(c) => &c.span,
+            Claim::Term(c) => &c.span,
         }
     }
 
@@ -100,6 +114,7 @@ impl Claim {
             Claim::Figure(c) => &c.text,
             Claim::Place(c) => &c.text,
             Claim::Date(c) => &c.text,
+            Claim::Term(c) => &c.text,
         }
     }
 }
@@ -112,6 +127,7 @@ pub struct ArticleClaims {
     pub figures: Vec<FigureClaim>,
     pub places: Vec<PlaceClaim>,
     pub dates: Vec<DateClaim>,
+    pub terms: Vec<TermMention>,
 }
 
 impl ArticleClaims {
@@ -121,6 +137,7 @@ impl ArticleClaims {
             + self.figures.len()
             + self.places.len()
             + self.dates.len()
+            + self.terms.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -138,6 +155,7 @@ impl ArticleClaims {
             .chain(self.figures.iter().cloned().map(Claim::Figure))
             .chain(self.places.iter().cloned().map(Claim::Place))
             .chain(self.dates.iter().cloned().map(Claim::Date))
+            .chain(self.terms.iter().cloned().map(Claim::Term))
             .collect();
         all.sort_by_key(|c| (c.span().start, c.span().end));
         all
@@ -160,14 +178,14 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
         || (len <= 4
             && (sentence.clone()).any(|i| {
                 matches!(
-                    doc.folded(i).as_str(),
+                    doc.folded(i),
                     "advertisement" | "advertising" | "sponsored"
                 )
             }))
         || (len <= 14
             && (sentence.clone()).take(3).any(|i| {
                 matches!(
-                    doc.folded(i).as_str(),
+                    doc.folded(i),
                     "updated" | "published" | "posted" | "copyright"
                 )
             }))
@@ -203,15 +221,17 @@ pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {
         .map(|(s, &b)| b || is_title_case(&doc, lex, s))
         .collect();
     let (people, roles) = person::extract(article, &doc, lex, &skip_names);
-    let figures = figure::extract(article, &doc, lex, &skip);
+    let figures = figure::extract(article, &doc, lex, &skip, &people);
     let places = place::extract(article, &doc, lex, &skip_names, &people);
     let dates = date::extract(article, &doc, lex, &skip);
+    let terms = term::extract(article, &doc, lex, &skip_names, &people);
     ArticleClaims {
         people,
         roles,
         figures,
         places,
         dates,
+        terms,
     }
 }
 
@@ -225,7 +245,10 @@ fn nearest_event(
 ) -> Option<(String, usize)> {
     let mut best: Option<(usize, String, usize)> = None;
     for i in within {
-        if !doc.is_word(i) {
+        // "March" the month is no march.
+        if !doc.is_word(i)
+            || (doc.is_capitalized(i) && crate::text::is_calendar_word(doc.folded(i)))
+        {
             continue;
         }
         let single = lex
@@ -252,19 +275,30 @@ impl Claim {
         match self {
             Claim::Person(p) => ("person", p.words.join(" ")),
             Claim::Role(r) => ("role", r.value.display()),
-            Claim::Figure(f) => (
-                "figure",
-                format!(
-                    "{} [{}..{}] noun={} ctx={}",
-                    f.value.display(),
-                    f.value.low,
-                    f.value.high,
-                    f.value.noun.as_deref().unwrap_or("-"),
-                    f.value.context.len()
-                ),
-            ),
+            Claim::Figure(f) => {
+                let v = &f.value;
+                let mut s = format!(
+                    "{} [{}..{}] noun={} @ {}",
+                    v.display(),
+                    v.low,
+                    v.high,
+                    v.noun.as_deref().unwrap_or("-"),
+                    v.event.as_deref().unwrap_or("")
+                );
+                if !v.frame.is_empty() {
+                    s.push_str(&format!(" frame={}", v.frame.join(",")));
+                }
+                for (flag, name) in [(v.reported, "reported"), (v.partial, "partial")] {
+                    if flag {
+                        s.push(' ');
+                        s.push_str(name);
+                    }
+                }
+                ("figure", s)
+            }
             Claim::Place(p) => ("place", format!("{} @ {}", p.place, p.event)),
             Claim::Date(d) => ("date", format!("{} @ {}", d.value.display(), d.event)),
+            Claim::Term(t) => ("name", t.text.clone()),
         }
     }
 }

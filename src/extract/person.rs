@@ -68,11 +68,11 @@ fn chunks(doc: &Doc, sentence: Range<usize>) -> Vec<Range<usize>> {
         // Particles inside a name ("de la Fuente") when a name word follows.
         let particle = |i: usize| {
             doc.is_word(i)
-                && PARTICLES.contains(&doc.folded(i).as_str())
+                && PARTICLES.contains(&doc.folded(i))
                 && (i + 1..(i + 3).min(sentence.end)).any(|j| is_name_word(doc, j))
                 && (i + 1..sentence.end)
                     .take_while(|&j| doc.is_word(j) && !is_name_word(doc, j))
-                    .all(|j| PARTICLES.contains(&doc.folded(j).as_str()))
+                    .all(|j| PARTICLES.contains(&doc.folded(j)))
         };
         while i < sentence.end && (is_name_word(doc, i) || particle(i)) {
             i += 1;
@@ -314,15 +314,12 @@ fn has_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
         || pre_title(doc, lex, c).is_some()
         || (c.name.start > 0
             && matches!(
-                doc.folded(c.name.start - 1).as_str(),
+                doc.folded(c.name.start - 1),
                 "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."
             ))
         || (c.name.start > 1
             && doc.is_punct(c.name.start - 1, ".")
-            && matches!(
-                doc.folded(c.name.start - 2).as_str(),
-                "mr" | "mrs" | "ms" | "dr"
-            ))
+            && matches!(doc.folded(c.name.start - 2), "mr" | "mrs" | "ms" | "dr"))
 }
 
 fn near_speech_verb(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
@@ -349,7 +346,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
         && head > c.sentence.start
         && doc.is_word(head)
         && !is_title_word(lex, doc.tok(head))
-        && (lex.is_title_domain(doc.tok(head)) || matches!(doc.folded(head).as_str(), "of" | "the"))
+        && (lex.is_title_domain(doc.tok(head)) || matches!(doc.folded(head), "of" | "the"))
     {
         head -= 1;
         steps += 1;
@@ -396,7 +393,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             break;
         }
     }
-    while start < end && matches!(doc.folded(start).as_str(), "the" | "of") {
+    while start < end && matches!(doc.folded(start), "the" | "of") {
         start += 1;
     }
     Some(start..end)
@@ -431,15 +428,14 @@ fn reversed_appositive(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<
             break;
         }
         let f = doc.folded(i);
-        if (lex.is_function_word(&f)
-            && !matches!(f.as_str(), "of" | "the" | "a" | "an" | "at" | "for"))
-            || lex.is_speech_verb(&f)
+        if (lex.is_function_word(f) && !matches!(f, "of" | "the" | "a" | "an" | "at" | "for"))
+            || lex.is_speech_verb(f)
         {
             break;
         }
         start = i;
     }
-    while start < end && matches!(doc.folded(start).as_str(), "the" | "a" | "an") {
+    while start < end && matches!(doc.folded(start), "the" | "a" | "an") {
         start += 1;
     }
     if end - start > 10 || start >= end {
@@ -493,10 +489,7 @@ fn appositive(
         }
         if t.kind == TokenKind::Number
             || (doc.is_word(end)
-                && matches!(
-                    doc.folded(end).as_str(),
-                    "who" | "which" | "whose" | "said" | "says"
-                ))
+                && matches!(doc.folded(end), "who" | "which" | "whose" | "said" | "says"))
         {
             break;
         }
@@ -525,13 +518,13 @@ fn appositive(
     while end > start
         && doc.is_word(end - 1)
         && matches!(
-            doc.folded(end - 1).as_str(),
+            doc.folded(end - 1),
             "of" | "the" | "and" | "a" | "to" | "for"
         )
     {
         end -= 1;
     }
-    while start < end && matches!(doc.folded(start).as_str(), "the" | "a" | "an") {
+    while start < end && matches!(doc.folded(start), "the" | "a" | "an") {
         start += 1;
     }
     if start >= end || end - start > 12 {
@@ -542,9 +535,9 @@ fn appositive(
         (start..end.min(start + 6)).any(|j| doc.is_word(j) && is_title_word(lex, doc.tok(j)));
     let verbish = doc.is_word(start) && {
         let f = doc.folded(start);
-        lex.is_speech_verb(&f)
-            || f.ends_with("ed") && !is_title_word(lex, &f)
-            || lex.is_function_word(&f) && !lex.is_former(&f)
+        lex.is_speech_verb(f)
+            || f.ends_with("ed") && !is_title_word(lex, f)
+            || lex.is_function_word(f) && !lex.is_former(f)
     };
     if !first_words || verbish {
         return Vec::new();

@@ -26,7 +26,7 @@ fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool])
         && doc.is_capitalized(j)
         && !person_tok[j]
         && !lex.is_function_word(doc.tok(j))
-        && !is_calendar_word(doc.folded(j).as_str())
+        && !is_calendar_word(doc.folded(j))
     {
         j += 1;
     }
@@ -119,20 +119,24 @@ pub fn extract(
                 .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
             let word = doc.folded(i);
             // "southwest of Tarata": a direction makes "of" locate.
-            let directional = word == "of" && i > s && is_direction(&doc.folded(i - 1));
-            if (PREPOSITIONS.contains(&word.as_str()) || word == "on" || directional) && !noticed {
+            let directional = word == "of" && i > s && is_direction(doc.folded(i - 1));
+            if (PREPOSITIONS.contains(&word) || word == "on" || directional) && !noticed {
                 let mut j = i + 1;
                 if j < e && doc.folded(j) == "the" {
                     j += 1;
                 }
                 // "the town of Candarave": the kind of place, then its name.
                 let mut named = false;
-                if j + 1 < e && is_settlement(&doc.folded(j)) && doc.folded(j + 1) == "of" {
+                if j + 1 < e && is_settlement(doc.folded(j)) && doc.folded(j + 1) == "of" {
                     j += 2;
                     named = true;
                 }
-                let run = name_run(doc, lex, j, e, &person_tok);
-                if run.is_empty() {
+                let mut run = name_run(doc, lex, j, e, &person_tok);
+                // "Alaska Gov. Sarah ...": a title closes the place.
+                while !run.is_empty() && lex.is_title(doc.folded(run.end - 1)) {
+                    run.end -= 1;
+                }
+                if run.is_empty() || inside_organisation_name(doc, lex, i, s) {
                     continue;
                 }
                 let text = doc.slice(run.clone());
@@ -148,7 +152,7 @@ pub fn extract(
                 }
                 let window = i.saturating_sub(EVENT_WINDOW).max(s)..(run.end + EVENT_WINDOW).min(e);
                 if let Some((event, _)) = nearest_event(doc, lex, i, window) {
-                    let relative = directional || matches!(word.as_str(), "near" | "outside");
+                    let relative = directional || matches!(word, "near" | "outside");
                     push(run, event, known, relative, &mut out);
                 }
                 continue;
@@ -214,7 +218,11 @@ pub fn extract(
                     });
                 } else if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
-                    if known.is_some() || place_end < j {
+                    // "Missouri Valley Conference", "Central Election and
+                    // Referendum Commission": a capitalised event word is
+                    // part of a name, which only a known place starts.
+                    let named_event = place_end < j && doc.is_capitalized(place_end);
+                    if known.is_some() || (place_end < j && !named_event) {
                         push(i..place_end, event.to_string(), known, false, &mut out);
                     }
                 }
@@ -222,6 +230,24 @@ pub fn extract(
         }
     }
     out
+}
+
+/// Whether the preposition at `prep` stands inside the name of an
+/// organisation: "University of Alabama at Birmingham", "Organization for
+/// Security and Cooperation in Europe".
+fn inside_organisation_name(doc: &Doc, lex: &Lexicon, prep: usize, sentence_start: usize) -> bool {
+    let mut k = prep;
+    while k > sentence_start && prep - k < 8 {
+        k -= 1;
+        let w = doc.tok(k);
+        if !doc.is_word(k) || !(doc.is_capitalized(k) || lex.is_function_word(w)) {
+            return false;
+        }
+        if doc.is_capitalized(k) && lex.is_org_word(w) {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_direction(w: &str) -> bool {
@@ -299,5 +325,11 @@ mod tests {
             p.contains(&("Kano".to_string(), "fire".to_string())),
             "{p:?}"
         );
+    }
+
+    #[test]
+    fn places_inside_names_of_organisations_are_none() {
+        assert!(places("The Federation for Peace and Cooperation in Norvia met.").is_empty());
+        assert!(places("He spoke to the Northern Valley Conference on Friday.").is_empty());
     }
 }

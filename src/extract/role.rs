@@ -62,7 +62,13 @@ impl RoleValue {
         let fields_agree = self.domains.is_empty()
             || other.domains.is_empty()
             || !self.domains.is_disjoint(&other.domains);
-        self.former == other.former && self.deputy == other.deputy && heads_agree && fields_agree
+        // A past office and a present one are a career, not a conflict
+        // ("former director" / "vice president"); the same office said
+        // "former" on one side only is.
+        if self.former != other.former {
+            return !(heads_agree && fields_agree);
+        }
+        self.deputy == other.deputy && heads_agree && fields_agree
     }
 
     fn all_words(&self) -> BTreeSet<&str> {

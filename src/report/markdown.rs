@@ -1,0 +1,112 @@
+//! A Markdown report for a pull-request comment or a CI job summary: the
+//! summary line, then a table of conflicts with links to each claim.
+
+use super::Report;
+use super::sarif::artifact_uri;
+
+/// Text in a table cell: Markdown's punctuation escaped, one line.
+fn cell(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '~' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\r' | '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Links go to `base` + path where the run knows where the files are
+/// published (a GitHub Actions run: the commit's blob URL), else relative.
+pub fn link_base(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let server = env("GITHUB_SERVER_URL")?;
+    let repo = env("GITHUB_REPOSITORY")?;
+    let sha = env("GITHUB_SHA")?;
+    Some(format!("{server}/{repo}/blob/{sha}/"))
+}
+
+pub fn render(report: &Report, link_base: Option<&str>) -> String {
+    let mut out = String::from("### crosscheck\n\n");
+    out.push_str(&cell(&report.summary_line()));
+    out.push_str("\n\n");
+    if report.conflicts.is_empty() {
+        return out;
+    }
+    let many = report.summary.stories > 1;
+    out.push_str(if many {
+        "| severity | story | rule | subject | conflict | claims |\n|---|---|---|---|---|---|\n"
+    } else {
+        "| severity | rule | subject | conflict | claims |\n|---|---|---|---|---|\n"
+    });
+    for c in &report.conflicts {
+        let claims: Vec<String> = c
+            .claims
+            .iter()
+            .map(|x| {
+                let uri = artifact_uri(&x.span.path);
+                let uri = uri.strip_prefix("file://").unwrap_or(&uri);
+                format!(
+                    "[{}:{}:{}]({}{}#L{}) “{}”",
+                    cell(&x.span.path),
+                    x.span.line,
+                    x.span.column,
+                    link_base.unwrap_or(""),
+                    uri,
+                    x.span.line,
+                    cell(&x.text)
+                )
+            })
+            .collect();
+        let mut message = cell(&c.message);
+        if let Some(s) = &c.suggestion {
+            message.push_str(&format!(" (most articles: {})", cell(s)));
+        }
+        let story = if many {
+            format!(" {} |", cell(&report.stories_of(c).join(", ")))
+        } else {
+            String::new()
+        };
+        out.push_str(&format!(
+            "| {} |{story} {} | {} | {} | {} |\n",
+            c.severity,
+            cell(&c.rule),
+            cell(&c.subject),
+            message,
+            claims.join("<br>")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_escape_markdown() {
+        assert_eq!(cell("a|b *c*\nd"), "a\\|b \\*c\\* d");
+    }
+
+    #[test]
+    fn links_use_the_actions_commit_when_known() {
+        let env = |k: &str| {
+            Some(
+                match k {
+                    "GITHUB_SERVER_URL" => "https://github.com",
+                    "GITHUB_REPOSITORY" => "news/archive",
+                    _ => "abc123",
+                }
+                .to_string(),
+            )
+        };
+        assert_eq!(
+            link_base(env).as_deref(),
+            Some("https://github.com/news/archive/blob/abc123/")
+        );
+        assert_eq!(link_base(|_| None), None);
+    }
+}
