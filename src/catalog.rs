@@ -2,7 +2,6 @@
 //! explained, and the examples of its rules run as tests. It runs the whole
 //! pipeline on the examples, so it sits beside `eval`, after `report`.
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
 
 use crate::article::Article;
@@ -44,19 +43,10 @@ pub fn list_json(set: &RuleSet) -> String {
 }
 
 pub fn list_table(set: &RuleSet, width: u16) -> String {
-    let mut table = Table::new();
-    table
-        .load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(width)
-        .set_header(vec![
-            "id",
-            "check",
-            "kind",
-            "severity",
-            "runs",
-            "defined in",
-        ]);
+    let mut table = crate::report::table(
+        width,
+        vec!["id", "check", "kind", "severity", "runs", "defined in"],
+    );
     for r in list(set) {
         let at = match r.line {
             Some(l) => format!("{}:{l}", r.source),

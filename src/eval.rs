@@ -262,13 +262,9 @@ impl Evaluation {
     /// A table a person reads: a line a story, then per kind, then the
     /// total; below it, what was missed, reported beyond gold, or trapped.
     pub fn to_table(&self, width: u16) -> String {
-        use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-        let mut table = Table::new();
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .set_header(vec![
+        let mut table = crate::report::table(
+            width,
+            vec![
                 "story",
                 "gold",
                 "found",
@@ -278,7 +274,8 @@ impl Evaluation {
                 "precision",
                 "recall",
                 "F1",
-            ]);
+            ],
+        );
         let row = |name: String, c: &Counts| {
             vec![
                 name,

@@ -313,16 +313,11 @@ impl Report {
         let mut out = String::new();
         if !self.conflicts.is_empty() {
             let many = self.summary.stories > 1;
-            let mut table = Table::new();
             let mut header = vec!["severity", "kind", "subject", "claims", "suggested"];
             if many {
                 header.insert(2, "story");
             }
-            table
-                .load_style(UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(width)
-                .set_header(header);
+            let mut table = table(width, header);
             if colour {
                 table.enforce_styling();
             }
@@ -417,4 +412,15 @@ fn short_path(path: &str) -> &str {
     } else {
         path
     }
+}
+
+/// A table in the style of every table crosscheck prints, fitted to `width`.
+pub fn table(width: u16, header: Vec<&str>) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(header);
+    table
 }

@@ -9,6 +9,10 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
+#[path = "support/claims.rs"]
+mod support_claims;
+use support_claims::claim_texts;
+
 const ARCHIVE: &str = "tests/fixtures/archive";
 const DRAFT: &str = "tests/fixtures/drafts/harbour-fire-update.md";
 
@@ -90,15 +94,6 @@ fn conflict<'a>(report: &'a Value, rule: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {rule} conflict in {report:#}"))
 }
 
-fn texts(c: &Value) -> Vec<&str> {
-    c["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["text"].as_str().unwrap())
-        .collect()
-}
-
 #[test]
 fn stories_are_checked_apart_and_names_across_them() {
     let out = run(&["check", "--format", "json", ARCHIVE]);
@@ -108,19 +103,19 @@ fn stories_are_checked_apart_and_names_across_them() {
     assert_eq!(r["summary"]["conflicts"], 4, "{r:#}");
     let figure = conflict(&r, "figure-mismatch");
     assert_eq!(figure["story"], "harbour-fire");
-    assert_eq!(texts(figure), ["14 warehouses", "19 warehouses"]);
+    assert_eq!(claim_texts(figure), ["14 warehouses", "19 warehouses"]);
     let role = conflict(&r, "role-mismatch");
     assert_eq!(role["story"], format!("{ARCHIVE}/bridge-vote"));
     // Front matter puts two folders' articles in one story.
     let place = conflict(&r, "event-place");
     assert_eq!(place["story"], "lantern-festival");
-    assert_eq!(texts(place), ["Nantes", "Lyon"]);
+    assert_eq!(claim_texts(place), ["Nantes", "Lyon"]);
     // One person, spelled two ways in two stories.
     let spelling = conflict(&r, "name-spelling");
     assert!(spelling.get("story").is_none(), "{spelling:#}");
     assert_eq!(spelling["stories"].as_array().unwrap().len(), 2);
     assert_eq!(
-        texts(spelling),
+        claim_texts(spelling),
         ["Katarina Nowak", "Katarina Novak", "Katarina Novak"]
     );
     let herald = r["articles"]
@@ -298,13 +293,13 @@ fn changed_reports_what_a_new_article_brings_in() {
     // Against an old article of its story...
     let figure = conflict(&r, "figure-mismatch");
     assert_eq!(
-        texts(figure),
+        claim_texts(figure),
         ["14 warehouses", "19 warehouses", "23 warehouses"]
     );
     // ... and a name spelled otherwise in the rest of the archive.
     let spelling = conflict(&r, "name-spelling");
     assert_eq!(spelling["subject"], "Jonas Lindqvist");
-    assert!(texts(spelling).contains(&"Jonas Lindquist"));
+    assert!(claim_texts(spelling).contains(&"Jonas Lindquist"));
     // An old article changed: only its own conflicts.
     let old = format!("./{ARCHIVE}/bridge-vote/daily-ledger.txt");
     let r = json(&run(&[

@@ -11,6 +11,10 @@ use crosscheck::report::{Format, RenderOptions, Report};
 use crosscheck::rules::RuleSet;
 use proptest::prelude::*;
 
+#[path = "support/position.rs"]
+mod support_position;
+use support_position::position;
+
 fn rules() -> &'static RuleSet {
     static SET: OnceLock<RuleSet> = OnceLock::new();
     SET.get_or_init(|| RuleSet::load(&[] as &[&str]).expect("built-in rules load"))
@@ -113,22 +117,6 @@ fn news() -> impl Strategy<Value = String> {
 /// Arbitrary Unicode or news-like text.
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![1 => any::<String>(), 3 => news()]
-}
-
-/// The line and column, in characters, of byte `offset` (CRLF, LF and a
-/// lone CR each end a line).
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let (mut line, mut column) = (1, 1);
-    let mut chars = text[..offset].chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            line += 1;
-            column = 1;
-        } else if c != '\r' {
-            column += 1;
-        }
-    }
-    (line, column)
 }
 
 fn assert_span(article: &Article, span: &Span, text: &str) {

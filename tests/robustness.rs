@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+#[path = "support/position.rs"]
+mod support_position;
+use support_position::position;
+
 fn crosscheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)
@@ -81,22 +85,6 @@ fn claims(paths: &[&Path]) -> Vec<(usize, usize, String, String)> {
             )
         })
         .collect()
-}
-
-/// Line and column (1-based, in characters) of byte `offset`, counting
-/// CRLF, LF and a lone CR as one line end each.
-fn position(text: &str, offset: usize) -> (usize, usize) {
-    let (mut line, mut column) = (1, 1);
-    let mut chars = text[..offset].chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\n' || (c == '\r' && chars.peek() != Some(&'\n')) {
-            line += 1;
-            column = 1;
-        } else if c != '\r' {
-            column += 1;
-        }
-    }
-    (line, column)
 }
 
 /// Every claim of every conflict sits at the line and column where its

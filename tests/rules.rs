@@ -8,6 +8,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+#[path = "support/claims.rs"]
+mod support_claims;
+use support_claims::claim_texts;
+
 fn crosscheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)
@@ -394,15 +398,6 @@ fn eval_honours_selection() {
 
 fn conflicts(report: &Value) -> &Vec<Value> {
     report["conflicts"].as_array().unwrap()
-}
-
-fn claim_texts(c: &Value) -> Vec<&str> {
-    c["claims"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["text"].as_str().unwrap())
-        .collect()
 }
 
 const HOUSE: &str = "tests/fixtures/rules-house-style";
