@@ -1,17 +1,12 @@
 //! End-to-end tests: run the binary on fixtures and read its JSON.
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+#[path = "support/run.rs"]
+mod support_run;
+use support_run::crosscheck;
 
 fn json(args: &[&str]) -> (i32, Value) {
     let mut all = vec!["check", "--format", "json"];

@@ -15,13 +15,9 @@ use serde_json::Value;
 mod support_position;
 use support_position::position;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+#[path = "support/run.rs"]
+mod support_run;
+use support_run::crosscheck;
 
 /// An empty scratch folder of its own for each test.
 fn scratch(name: &str) -> PathBuf {

@@ -4,7 +4,7 @@
 
 use std::fs;
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -12,13 +12,9 @@ use serde_json::Value;
 mod support_claims;
 use support_claims::claim_texts;
 
-fn crosscheck(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_crosscheck"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+#[path = "support/run.rs"]
+mod support_run;
+use support_run::crosscheck;
 
 /// A fresh folder holding `files`, named after the test.
 fn folder(name: &str, files: &[(&str, &str)]) -> PathBuf {
