@@ -33,21 +33,61 @@ pub struct Doc<'a> {
     pub text: &'a str,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Range<usize>>,
-    /// Every token folded: extractors look at the folded words around
-    /// each token many times over, so each is folded once.
-    folded: Vec<String>,
+    /// Every token folded, and its lemma: extractors look at the words
+    /// around each token many times over, so each is folded once.
+    folded: Strings,
+    lemmas: Strings,
+}
+
+/// Many short strings in one buffer: one allocation instead of one per token.
+#[derive(Default)]
+struct Strings {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn with_capacity(bytes: usize, count: usize) -> Self {
+        Strings {
+            buf: String::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
+    /// Ends the string written to the buffer since the last call.
+    fn seal(&mut self) {
+        self.ends.push(self.buf.len());
+    }
+
+    fn last(&self) -> &str {
+        let start = self.ends.len().checked_sub(2).map_or(0, |k| self.ends[k]);
+        &self.buf[start..self.ends.last().copied().unwrap_or(0)]
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.buf[start..self.ends[i]]
+    }
 }
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &tokens);
-        let folded = tokens.iter().map(|t| fold(&text[t.start..t.end])).collect();
+        let mut folded = Strings::with_capacity(text.len(), tokens.len());
+        let mut lemmas = Strings::with_capacity(text.len(), tokens.len());
+        for t in &tokens {
+            fold_into(&text[t.start..t.end], &mut folded.buf);
+            folded.seal();
+            lemma_into(folded.last(), &mut lemmas.buf);
+            lemmas.seal();
+        }
         Doc {
             text,
             tokens,
             sentences,
             folded,
+            lemmas,
         }
     }
 
@@ -58,7 +98,12 @@ impl<'a> Doc<'a> {
 
     /// Lower-cased, diacritic-free text of token `i`.
     pub fn folded(&self, i: usize) -> &str {
-        &self.folded[i]
+        self.folded.get(i)
+    }
+
+    /// The [`lemma`] of token `i`.
+    pub fn lemma(&self, i: usize) -> &str {
+        self.lemmas.get(i)
     }
 
     pub fn is_word(&self, i: usize) -> bool {
@@ -392,17 +437,24 @@ pub fn name_key(s: &str) -> String {
 /// A crude English lemma for matching nouns: "families" -> "family".
 pub fn lemma(word: &str) -> String {
     with_fold(word, |w| {
-        if w.len() > 4 && w.ends_with("ies") {
-            format!("{}y", &w[..w.len() - 3])
-        } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses"))
-        {
-            w[..w.len() - 2].to_string()
-        } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
-            w[..w.len() - 1].to_string()
-        } else {
-            w.to_string()
-        }
+        let mut out = String::with_capacity(w.len());
+        lemma_into(w, &mut out);
+        out
     })
+}
+
+/// The lemma of folded word `w`, appended to `out`.
+fn lemma_into(w: &str, out: &mut String) {
+    if w.len() > 4 && w.ends_with("ies") {
+        out.push_str(&w[..w.len() - 3]);
+        out.push('y');
+    } else if w.len() > 4 && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")) {
+        out.push_str(&w[..w.len() - 2]);
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") {
+        out.push_str(&w[..w.len() - 1]);
+    } else {
+        out.push_str(w);
+    }
 }
 
 #[cfg(test)]

@@ -280,11 +280,11 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
             Some((v, i + 1))
         }
         TokenKind::Word => {
-            let w = doc.tok(i);
+            let w = doc.folded(i);
             // "five-year": the number is the first part of the word.
             let first = w.split('-').next().unwrap_or(w);
             let v = word_number(w).or_else(|| word_number(first))?;
-            if fold(first) == "one" && !w.contains('-') {
+            if first == "one" && !w.contains('-') {
                 return None;
             }
             Some((v, i + 1))
@@ -377,7 +377,7 @@ fn one_more_person(
     let is_event =
         |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.tok(k)).is_some();
     match doc.folded(i) {
-        "another" if is_event(i + 1) && lex.noun_group(&lemma(doc.tok(i + 1))).is_some() => {
+        "another" if is_event(i + 1) && lex.noun_group(doc.lemma(i + 1)).is_some() => {
             Some((1.0, i + 1))
         }
         "a" if i > sentence.start
@@ -503,6 +503,13 @@ fn figure_at(
     i: usize,
     sentence: Range<usize>,
 ) -> Option<(Range<usize>, FigureValue)> {
+    // Most tokens start no figure: rule them out before reading around them.
+    if vague_amount(doc, i).is_none()
+        && number_at(doc, i).is_none()
+        && one_more_person(doc, lex, i, &sentence).is_none()
+    {
+        return None;
+    }
     let (q, start) = qualifier_before(doc, i, sentence.start);
     let mut negative = false;
     let mut start = start;

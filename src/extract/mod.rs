@@ -243,7 +243,8 @@ fn nearest_event(
     at: usize,
     within: std::ops::Range<usize>,
 ) -> Option<(String, usize)> {
-    let mut best: Option<(usize, String, usize)> = None;
+    let mut best: Option<(usize, &str, usize)> = None;
+    let mut pair_text = String::new();
     for i in within {
         // "March" the month is no march.
         if !doc.is_word(i)
@@ -252,21 +253,23 @@ fn nearest_event(
             continue;
         }
         let single = lex
-            .event_class(doc.tok(i))
-            .or_else(|| lex.event_class(&crate::text::lemma(doc.tok(i))));
+            .event_class(doc.folded(i))
+            .or_else(|| lex.event_class(doc.lemma(i)));
         let pair = if doc.is_word(i + 1) {
-            lex.event_class(&format!("{} {}", doc.folded(i), doc.folded(i + 1)))
+            pair_text.clear();
+            pair_text.extend([doc.folded(i), " ", doc.folded(i + 1)]);
+            lex.event_class(&pair_text)
         } else {
             None
         };
         if let Some(class) = pair.or(single) {
             let d = i.abs_diff(at);
             if best.as_ref().is_none_or(|b| d < b.0) {
-                best = Some((d, class.to_string(), i));
+                best = Some((d, class, i));
             }
         }
     }
-    best.map(|(_, c, i)| (c, i))
+    best.map(|(_, c, i)| (c.to_string(), i))
 }
 
 impl Claim {

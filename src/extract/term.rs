@@ -5,9 +5,9 @@
 use super::{PersonMention, TermMention, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use std::collections::BTreeSet;
+use rustc_hash::FxHashSet;
 
-use crate::text::{Doc, TokenKind, fold, is_calendar_word, lemma};
+use crate::text::{Doc, TokenKind, fold, is_calendar_word};
 
 /// Shorter names are too often distinct words one letter apart
 /// ("Iran" / "Iraq").
@@ -27,9 +27,9 @@ pub fn extract(
     };
     // A word the article also writes in lower case is a common word
     // capitalised for a name ("Investment Bank", "Senior Center").
-    let common: BTreeSet<String> = (0..doc.tokens.len())
+    let common: FxHashSet<&str> = (0..doc.tokens.len())
         .filter(|&i| doc.is_word(i) && doc.tok(i).starts_with(char::is_lowercase))
-        .map(|i| lemma(doc.tok(i)))
+        .map(|i| doc.lemma(i))
         .collect();
     let mut out = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -39,7 +39,7 @@ pub fn extract(
         for i in sentence.start + 1..sentence.end {
             if !is_name_word(doc, lex, i)
                 || in_person(doc.tokens[i].start)
-                || common.contains(&lemma(doc.tok(i)))
+                || common.contains(doc.lemma(i))
             {
                 continue;
             }
