@@ -8,7 +8,7 @@ use rustc_hash::FxHasher;
 use serde::Deserialize;
 
 use crate::lexicon::Lexicon;
-use crate::text::name_key;
+use crate::text::{name_key, with_name_key};
 
 /// Thresholds for name matching, from the `alignment:` section of the rules.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -46,7 +46,13 @@ fn phonetic(key: &str) -> Option<String> {
 }
 
 pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch {
-    let (ka, kb) = (name_key(a), name_key(b));
+    with_name_key(a, |ka| {
+        with_name_key(b, |kb| match_keys(a, b, ka, kb, lex, p))
+    })
+}
+
+/// [`match_words`] given the words' name keys.
+fn match_keys(a: &str, b: &str, ka: &str, kb: &str, lex: &Lexicon, p: &NameParams) -> WordMatch {
     if ka == kb {
         return WordMatch::Same;
     }
@@ -54,12 +60,12 @@ pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch
         return WordMatch::Different;
     }
     let (short, long) = if ka.len() <= kb.len() {
-        (&ka, &kb)
+        (ka, kb)
     } else {
-        (&kb, &ka)
+        (kb, ka)
     };
     if short.chars().count() == 1 {
-        return if long.starts_with(short.as_str()) {
+        return if long.starts_with(short) {
             WordMatch::Initial
         } else {
             WordMatch::Different
@@ -67,18 +73,18 @@ pub fn match_words(a: &str, b: &str, lex: &Lexicon, p: &NameParams) -> WordMatch
     }
     if lex.are_nicknames(a, b)
         || (short.len() >= 3
-            && long.starts_with(short.as_str())
+            && long.starts_with(short)
             && lex.is_given_name(short)
             && lex.is_given_name(long))
     {
         return WordMatch::Nickname;
     }
-    let similarity = strsim::jaro_winkler(&ka, &kb);
+    let similarity = strsim::jaro_winkler(ka, kb);
     if similarity < p.variant_similarity {
         return WordMatch::Different;
     }
-    let edits = strsim::levenshtein(&ka, &kb);
-    let sound_alike = phonetic(&ka).is_some_and(|k| Some(k) == phonetic(&kb));
+    let edits = strsim::levenshtein(ka, kb);
+    let sound_alike = phonetic(ka).is_some_and(|k| Some(k) == phonetic(kb));
     if sound_alike || (edits <= p.max_edits && short.chars().count() >= p.min_edit_length) {
         WordMatch::Variant
     } else {

@@ -40,7 +40,6 @@ pub struct Doc<'a> {
 }
 
 /// Many short strings in one buffer: one allocation instead of one per token.
-#[derive(Default)]
 struct Strings {
     buf: String,
     ends: Vec<usize>,
@@ -434,6 +433,22 @@ pub fn name_key(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// Calls `f` with the [`name_key`] of `s`, without allocating for a short
+/// ASCII word: name matching keys both words of every pair it compares.
+pub fn with_name_key<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    const MAX: usize = 32;
+    if s.len() <= MAX && s.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let mut len = 0;
+        for b in s.bytes().filter(u8::is_ascii_alphanumeric) {
+            buf[len] = b.to_ascii_lowercase();
+            len += 1;
+        }
+        return f(std::str::from_utf8(&buf[..len]).expect("ASCII stays ASCII"));
+    }
+    f(&name_key(s))
+}
+
 /// A crude English lemma for matching nouns: "families" -> "family".
 pub fn lemma(word: &str) -> String {
     with_fold(word, |w| {
@@ -562,6 +577,9 @@ mod tests {
         assert_eq!(fold("Jose\u{301}"), "jose");
         assert_eq!(fold("Ume\u{200b}rov Wit\u{ad}koff"), "umerov witkoff");
         assert_eq!(name_key("O’Neill"), name_key("o'neill"));
+        for word in ["O'Neill", "Vega-C", "DE LA", "Ångström", "x`y"] {
+            assert_eq!(with_name_key(word, str::to_string), name_key(word));
+        }
         assert_eq!(lemma("families"), "family");
         assert_eq!(lemma("workers"), "worker");
     }

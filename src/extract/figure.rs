@@ -10,7 +10,7 @@ use super::{FigureClaim, PersonMention, nearest_event, span_of};
 const EVENT_WINDOW: usize = 6;
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key, with_fold};
+use crate::text::{Doc, MONTHS, TokenKind, fold, is_calendar_word, lemma, name_key};
 
 /// How a figure is hedged; it decides the range of values it allows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,23 +102,25 @@ const TENS: &[&str] = &[
     "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-/// "seven", "twenty-five" -> their value.
+/// Folded "seven", "twenty-five" -> their value.
 fn word_number(w: &str) -> Option<f64> {
-    with_fold(w, |w| {
-        if let Some(i) = SMALL.iter().position(|s| *s == w) {
-            return Some(i as f64);
-        }
-        if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
-            return Some(i as f64 * 10.0);
-        }
-        let (t, u) = w.split_once('-')?;
-        let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
-        let u = SMALL
-            .iter()
-            .position(|s| *s == u)
-            .filter(|&u| (1..10).contains(&u))?;
-        Some((t * 10 + u) as f64)
-    })
+    // Nearly every word is none: the longest is "seventy-seven".
+    if w.len() > "seventy-seven".len() {
+        return None;
+    }
+    if let Some(i) = SMALL.iter().position(|s| *s == w) {
+        return Some(i as f64);
+    }
+    if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
+        return Some(i as f64 * 10.0);
+    }
+    let (t, u) = w.split_once('-')?;
+    let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
+    let u = SMALL
+        .iter()
+        .position(|s| *s == u)
+        .filter(|&u| (1..10).contains(&u))?;
+    Some((t * 10 + u) as f64)
 }
 
 fn scale(w: &str, money: bool) -> Option<f64> {

@@ -39,10 +39,10 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
 
 /// A capitalised word that is vocabulary rather than a name: a title, a
 /// domain of a title, a place, an organisation word, a function word.
-fn is_vocabulary(lex: &Lexicon, w: &str) -> bool {
-    let f = fold(w);
-    lex.is_title(&f)
-        || lex.is_title(&lemma(w))
+fn is_vocabulary(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let w = doc.folded(i);
+    lex.is_title(w)
+        || lex.is_title(doc.lemma(i))
         || lex.is_title_domain(w)
         || lex.is_function_word(w)
         || lex.is_former(w)
@@ -51,7 +51,7 @@ fn is_vocabulary(lex: &Lexicon, w: &str) -> bool {
         || lex.demonym(w).is_some()
         || lex.is_org_word(w)
         || lex.is_speech_verb(w)
-        || is_calendar_word(&f)
+        || is_calendar_word(w)
 }
 
 /// Maximal runs of name words in a sentence, with particles inside.
@@ -103,11 +103,11 @@ pub fn extract(
         }
         for chunk in chunks(doc, sentence.clone()) {
             let mut start = chunk.start;
-            while start < chunk.end && is_vocabulary(lex, doc.tok(start)) {
+            while start < chunk.end && is_vocabulary(doc, lex, start) {
                 start += 1;
             }
             let mut end = start;
-            while end < chunk.end && !is_vocabulary(lex, doc.tok(end)) {
+            while end < chunk.end && !is_vocabulary(doc, lex, end) {
                 end += 1;
             }
             // Particles and initials cannot end a name.
