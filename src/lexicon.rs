@@ -324,10 +324,9 @@ impl Lexicon {
     /// True when one name is a short form of the other, or both are short
     /// forms of one formal name ("Dan" / "Daniel", "Kasia" / "Katarzyna").
     pub fn are_nicknames(&self, a: &str, b: &str) -> bool {
-        let (a, b) = (fold(a), fold(b));
-        match (self.nickname_of.get(&a), self.nickname_of.get(&b)) {
-            (Some(fa), Some(fb)) => fa.iter().any(|f| fb.contains(f)),
-            _ => false,
+        match (self.nickname_formals(a), self.nickname_formals(b)) {
+            ([], _) | (_, []) => false,
+            (fa, fb) => fa.iter().any(|f| fb.contains(f)),
         }
     }
 

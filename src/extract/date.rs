@@ -306,7 +306,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
         // "officials said on Thursday": when it was said, not when it happened.
         let said = |s: usize| {
             (s.saturating_sub(2).max(sentence.start)..s)
-                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+                .any(|k| doc.is_word(k) && lex.is_speech_verb(doc.folded(k)))
         };
         let weekdays: Vec<(usize, u8)> = found
             .iter()

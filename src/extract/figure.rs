@@ -76,51 +76,56 @@ impl FigureValue {
     }
 }
 
-const SMALL: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// Folded "seven", "twenty-five" -> their value.
 fn word_number(w: &str) -> Option<f64> {
-    // Nearly every word is none: the longest is "seventy-seven".
-    if w.len() > "seventy-seven".len() {
-        return None;
-    }
-    if let Some(i) = SMALL.iter().position(|s| *s == w) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|s| !s.is_empty() && *s == w) {
-        return Some(i as f64 * 10.0);
+    if let Some(n) = units(w).or_else(|| tens(w)) {
+        return Some(n as f64);
     }
     let (t, u) = w.split_once('-')?;
-    let t = TENS.iter().position(|s| !s.is_empty() && *s == t)?;
-    let u = SMALL
-        .iter()
-        .position(|s| *s == u)
-        .filter(|&u| (1..10).contains(&u))?;
-    Some((t * 10 + u) as f64)
+    let u = units(u).filter(|u| (1..10).contains(u))?;
+    Some((tens(t)? + u) as f64)
+}
+
+/// "zero" to "nineteen".
+fn units(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => return None,
+    })
+}
+
+/// "twenty" to "ninety".
+fn tens(w: &str) -> Option<u32> {
+    Some(match w {
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn scale(w: &str, money: bool) -> Option<f64> {
@@ -285,7 +290,7 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
             let w = doc.folded(i);
             // "five-year": the number is the first part of the word.
             let first = w.split('-').next().unwrap_or(w);
-            let v = word_number(w).or_else(|| word_number(first))?;
+            let v = word_number(w).or_else(|| (first != w).then(|| word_number(first))?)?;
             if first == "one" && !w.contains('-') {
                 return None;
             }
@@ -320,7 +325,7 @@ fn owner(
         }
     };
     let speakers: Vec<usize> = clause
-        .filter(|&k| doc.is_word(k) && lex.is_speech_verb(doc.tok(k)))
+        .filter(|&k| doc.is_word(k) && lex.is_speech_verb(doc.folded(k)))
         .filter_map(|k| {
             let b = doc.tokens[k].start;
             (0..named.len()).min_by_key(|&n| distance(named[n], b))
@@ -360,7 +365,7 @@ fn is_label(doc: &Doc, lex: &Lexicon, i: usize, sentence: &Range<usize>) -> bool
         && doc.is_capitalized(k)
         && !is_calendar_word(w)
         && lex.unit(w).is_none()
-        && lex.currency(doc.tok(k)).is_none()
+        && lex.currency(doc.folded(k)).is_none()
         && !lex.is_function_word(w)
         && !matches!(
             w,
@@ -377,7 +382,7 @@ fn one_more_person(
     sentence: &Range<usize>,
 ) -> Option<(f64, usize)> {
     let is_event =
-        |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.tok(k)).is_some();
+        |k: usize| k < sentence.end && doc.is_word(k) && lex.event_class(doc.folded(k)).is_some();
     match doc.folded(i) {
         "another" if is_event(i + 1) && lex.noun_group(doc.lemma(i + 1)).is_some() => {
             Some((1.0, i + 1))
@@ -443,10 +448,10 @@ pub fn extract(
                     value.reported = cl
                         .clone()
                         .filter(|&k| k < range.start && doc.is_word(k))
-                        .any(|k| lex.is_reported_cue(doc.tok(k)));
+                        .any(|k| lex.is_reported_cue(doc.folded(k)));
                     value.partial = cl
                         .clone()
-                        .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.tok(k)));
+                        .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.folded(k)));
                     value.owner = owner(doc, lex, cl.clone(), range.start, people);
                     let near = range.start.saturating_sub(EVENT_WINDOW).max(cl.start)
                         ..(range.end + EVENT_WINDOW).min(cl.end);
@@ -464,7 +469,7 @@ pub fn extract(
                         .is_some_and(|n| lex.noun_group(n).is_some())
                         && range.end < cl.end
                         && doc.is_word(range.end)
-                        && let Some(e) = lex.event_class(doc.tok(range.end))
+                        && let Some(e) = lex.event_class(doc.folded(range.end))
                     {
                         // "249 people injured": the participle after the
                         // noun names the event.
@@ -482,7 +487,7 @@ pub fn extract(
                     // "killing 10 people": the verb belongs to the claim.
                     if range.start > cl.start
                         && doc.is_word(range.start - 1)
-                        && lex.event_class(doc.tok(range.start - 1)).is_some()
+                        && lex.event_class(doc.folded(range.start - 1)).is_some()
                         && matches!(doc.folded(range.start - 1), w if w.ends_with("ing") || w.ends_with("ed"))
                     {
                         range.start -= 1;
@@ -523,7 +528,7 @@ fn figure_at(
     let mut currency: Option<String> = None;
     if i > sentence.start
         && (!doc.tokens[i].after_space || doc.is_word(i - 1))
-        && let Some(c) = lex.currency(doc.tok(i - 1))
+        && let Some(c) = lex.currency(doc.folded(i - 1))
         && (doc.tokens[i - 1].kind != TokenKind::Word
             || doc.is_capitalized(i - 1)
             || doc.tok(i - 1).len() <= 3)

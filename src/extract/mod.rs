@@ -202,7 +202,7 @@ fn is_title_case(doc: &Doc, lex: &Lexicon, sentence: &std::ops::Range<usize>) ->
     // Every word but short function words capitalised.
     let lower_content = words
         .iter()
-        .filter(|&&i| !doc.is_capitalized(i) && !lex.is_function_word(doc.tok(i)))
+        .filter(|&&i| !doc.is_capitalized(i) && !lex.is_function_word(doc.folded(i)))
         .count();
     words.len() >= 4 && lower_content == 0
 }

@@ -121,7 +121,7 @@ pub fn extract(
             if end < sentence.end
                 && doc.is_word(end)
                 && doc.tok(end).starts_with(char::is_uppercase)
-                && lex.is_org_word(doc.tok(end))
+                && lex.is_org_word(doc.folded(end))
             {
                 continue;
             }
@@ -325,10 +325,10 @@ fn has_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
 fn near_speech_verb(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
     let after = c.name.end;
     let before = c.chunk.start;
-    (after < c.sentence.end && doc.is_word(after) && lex.is_speech_verb(doc.tok(after)))
+    (after < c.sentence.end && doc.is_word(after) && lex.is_speech_verb(doc.folded(after)))
         || (before > c.sentence.start
             && doc.is_word(before - 1)
-            && lex.is_speech_verb(doc.tok(before - 1)))
+            && lex.is_speech_verb(doc.folded(before - 1)))
 }
 
 /// A title right before the name: "U.S. Army Secretary Daniel Driscoll",
@@ -346,7 +346,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
         && head > c.sentence.start
         && doc.is_word(head)
         && !is_title_word(lex, doc.tok(head))
-        && (lex.is_title_domain(doc.tok(head)) || matches!(doc.folded(head), "of" | "the"))
+        && (lex.is_title_domain(doc.folded(head)) || matches!(doc.folded(head), "of" | "the"))
     {
         head -= 1;
         steps += 1;
@@ -383,7 +383,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             break;
         } else if doc.is_capitalized(i)
             && !lex.is_given_name(w)
-            && !(i > c.sentence.start && lex.is_given_name(doc.tok(i - 1)))
+            && !(i > c.sentence.start && lex.is_given_name(doc.folded(i - 1)))
         {
             start = i;
         } else if !doc.is_capitalized(i) && unknown_lower == 0 && i + 1 == head {
@@ -509,7 +509,7 @@ fn appositive(
             && doc.is_word(cut - 1)
             && (doc.is_capitalized(cut - 1)
                 || is_title_word(lex, doc.tok(cut - 1))
-                || lex.is_former(doc.tok(cut - 1)))
+                || lex.is_former(doc.folded(cut - 1)))
         {
             cut -= 1;
         }

@@ -25,7 +25,7 @@ fn name_run(doc: &Doc, lex: &Lexicon, i: usize, end: usize, person_tok: &[bool])
         && j < i + 4
         && doc.is_capitalized(j)
         && !person_tok[j]
-        && !lex.is_function_word(doc.tok(j))
+        && !lex.is_function_word(doc.folded(j))
         && !is_calendar_word(doc.folded(j))
     {
         j += 1;
@@ -115,12 +115,14 @@ pub fn extract(
             }
             // "<event> in <Place>" and "in <Place> ... <event>".
             // "felt in Oman": where an event was noticed, not where it was.
-            let noticed = (i.saturating_sub(2).max(s)..i)
-                .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.tok(k)));
+            let noticed = || {
+                (i.saturating_sub(2).max(s)..i)
+                    .any(|k| doc.is_word(k) && lex.is_secondary_place_cue(doc.folded(k)))
+            };
             let word = doc.folded(i);
             // "southwest of Tarata": a direction makes "of" locate.
             let directional = word == "of" && i > s && is_direction(doc.folded(i - 1));
-            if (PREPOSITIONS.contains(&word) || word == "on" || directional) && !noticed {
+            if (PREPOSITIONS.contains(&word) || word == "on" || directional) && !noticed() {
                 let mut j = i + 1;
                 if j < e && doc.folded(j) == "the" {
                     j += 1;
@@ -141,9 +143,9 @@ pub fn extract(
                 }
                 let text = doc.slice(run.clone());
                 let known = lex.place(text);
-                let org = run
-                    .clone()
-                    .any(|k| lex.is_org_word(doc.tok(k)) || lex.event_class(doc.tok(k)).is_some());
+                let org = run.clone().any(|k| {
+                    lex.is_org_word(doc.folded(k)) || lex.event_class(doc.folded(k)).is_some()
+                });
                 // An unknown name owning something ("Nixon's home") is no place.
                 let owner = run.end < e && doc.tokens[run.end].kind == TokenKind::Possessive;
                 let unknown_ok = named || (j == i + 1 && run.len() <= 3 && !owner && word != "on");
@@ -159,11 +161,11 @@ pub fn extract(
             }
             // "<Place> <event>": "Miami talks", "Daejeon District Court".
             let run_start =
-                i == s || !doc.is_capitalized(i - 1) || lex.is_function_word(doc.tok(i - 1));
+                i == s || !doc.is_capitalized(i - 1) || lex.is_function_word(doc.folded(i - 1));
             if doc.is_capitalized(i)
                 && run_start
                 && !person_tok[i]
-                && !lex.is_function_word(doc.tok(i))
+                && !lex.is_function_word(doc.folded(i))
             {
                 let mut j = i;
                 while j < e && j < i + 5 && doc.is_capitalized(j) {
@@ -171,31 +173,32 @@ pub fn extract(
                 }
                 let mut place_end = j;
                 while place_end > i
-                    && (lex.is_org_word(doc.tok(place_end - 1))
-                        || lex.is_title_domain(doc.tok(place_end - 1))
-                        || lex.event_class(doc.tok(place_end - 1)).is_some())
+                    && (lex.is_org_word(doc.folded(place_end - 1))
+                        || lex.is_title_domain(doc.folded(place_end - 1))
+                        || lex.event_class(doc.folded(place_end - 1)).is_some())
                 {
                     place_end -= 1;
                 }
                 if place_end == i
-                    || (i..place_end)
-                        .any(|k| lex.is_function_word(doc.tok(k)) || lex.is_org_word(doc.tok(k)))
+                    || (i..place_end).any(|k| {
+                        lex.is_function_word(doc.folded(k)) || lex.is_org_word(doc.folded(k))
+                    })
                 {
                     continue;
                 }
                 let event = if place_end < j {
-                    (place_end..j).find_map(|k| lex.event_class(doc.tok(k)))
+                    (place_end..j).find_map(|k| lex.event_class(doc.folded(k)))
                 } else if j < e && doc.is_word(j) && !doc.is_capitalized(j) {
-                    lex.event_class(doc.tok(j))
-                        .or_else(|| lex.place_noun_class(doc.tok(j)))
+                    lex.event_class(doc.folded(j))
+                        .or_else(|| lex.place_noun_class(doc.folded(j)))
                 } else if j < e
                     && is_dash(doc, j)
                     && doc.is_word(j + 1)
                     && !doc.tokens[j].after_space
                 {
                     // "Porto-based" reads as "Porto" "-" "based" only when split.
-                    lex.event_class(doc.tok(j + 1))
-                        .or_else(|| lex.place_noun_class(doc.tok(j + 1)))
+                    lex.event_class(doc.folded(j + 1))
+                        .or_else(|| lex.place_noun_class(doc.folded(j + 1)))
                 } else {
                     None
                 };
