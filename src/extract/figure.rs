@@ -288,12 +288,12 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
         }
         TokenKind::Word => {
             let w = doc.folded(i);
-            // "five-year": the number is the first part of the word.
-            let first = w.split('-').next().unwrap_or(w);
-            let v = word_number(w).or_else(|| (first != w).then(|| word_number(first))?)?;
-            if first == "one" && !w.contains('-') {
-                return None;
-            }
+            let v = match w.split_once('-') {
+                // "five-year": the number is the first part of the word.
+                Some((first, _)) => word_number(w).or_else(|| word_number(first))?,
+                None if w == "one" => return None,
+                None => word_number(w)?,
+            };
             Some((v, i + 1))
         }
         _ => None,

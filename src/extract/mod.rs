@@ -198,13 +198,15 @@ fn is_boilerplate(doc: &Doc, sentence: &std::ops::Range<usize>) -> bool {
 /// Headlines in Title Case capitalise every word, so capitals there say
 /// nothing about names.
 fn is_title_case(doc: &Doc, lex: &Lexicon, sentence: &std::ops::Range<usize>) -> bool {
-    let words: Vec<usize> = sentence.clone().filter(|&i| doc.is_word(i)).collect();
     // Every word but short function words capitalised.
-    let lower_content = words
-        .iter()
-        .filter(|&&i| !doc.is_capitalized(i) && !lex.is_function_word(doc.folded(i)))
-        .count();
-    words.len() >= 4 && lower_content == 0
+    let mut words = 0;
+    for i in sentence.clone().filter(|&i| doc.is_word(i)) {
+        if !doc.is_capitalized(i) && !lex.is_function_word(doc.folded(i)) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 4
 }
 
 pub fn extract(article: &Article, lex: &Lexicon) -> ArticleClaims {

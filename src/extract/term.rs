@@ -5,7 +5,7 @@
 use super::{PersonMention, TermMention, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::text::{Doc, TokenKind, fold, is_calendar_word};
 
@@ -25,22 +25,13 @@ pub fn extract(
             .iter()
             .any(|p| p.span.start <= start && start < p.span.end)
     };
-    // A word the article also writes in lower case is a common word
-    // capitalised for a name ("Investment Bank", "Senior Center").
-    let common: FxHashSet<&str> = (0..doc.tokens.len())
-        .filter(|&i| doc.is_word(i) && doc.tok(i).starts_with(char::is_lowercase))
-        .map(|i| doc.lemma(i))
-        .collect();
-    let mut out = Vec::new();
+    let mut candidates = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
             continue;
         }
         for i in sentence.start + 1..sentence.end {
-            if !is_name_word(doc, lex, i)
-                || in_person(doc.tokens[i].start)
-                || common.contains(doc.lemma(i))
-            {
+            if !is_name_word(doc, lex, i) || in_person(doc.tokens[i].start) {
                 continue;
             }
             // After a quotation mark or colon a capital starts a sentence.
@@ -50,11 +41,31 @@ pub fn extract(
             {
                 continue;
             }
-            let (span, text) = span_of(article, doc, i..i + 1);
-            out.push(TermMention { span, text });
+            candidates.push(i);
         }
     }
-    out
+    // A word the article also writes in lower case is a common word
+    // capitalised for a name ("Investment Bank", "Senior Center").
+    let mut common: FxHashMap<&str, bool> =
+        candidates.iter().map(|&i| (doc.lemma(i), false)).collect();
+    if !common.is_empty() {
+        for i in 0..doc.tokens.len() {
+            if doc.is_word(i)
+                && doc.tok(i).starts_with(char::is_lowercase)
+                && let Some(seen) = common.get_mut(doc.lemma(i))
+            {
+                *seen = true;
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .filter(|&i| !common[doc.lemma(i)])
+        .map(|i| {
+            let (span, text) = span_of(article, doc, i..i + 1);
+            TermMention { span, text }
+        })
+        .collect()
 }
 
 /// A capitalised word of letters that is none of the vocabulary the
