@@ -168,6 +168,8 @@ pub struct Lexicon {
     function_words: HashSet<String>,
     speech_verbs: HashSet<String>,
     event_class: HashMap<String, String>,
+    /// First words of the event phrases of several words.
+    event_phrase_starts: HashSet<String>,
     place_noun_class: HashMap<String, String>,
     units: HashMap<String, (String, f64)>,
     currencies: HashMap<String, String>,
@@ -289,7 +291,11 @@ impl Lexicon {
         }
         for (class, triggers) in &data.events {
             for t in triggers {
-                lex.event_class.insert(fold(t), class.clone());
+                let t = fold(t);
+                if let Some((first, _)) = t.split_once(' ') {
+                    lex.event_phrase_starts.insert(first.to_string());
+                }
+                lex.event_class.insert(t, class.clone());
             }
         }
         for (class, nouns) in &data.place_nouns {
@@ -406,6 +412,10 @@ impl Lexicon {
     }
     pub fn event_class(&self, w: &str) -> Option<&str> {
         with_fold(w, |f| self.event_class.get(f)).map(String::as_str)
+    }
+    /// Whether an event phrase of several words starts with `w`.
+    pub fn starts_event_phrase(&self, w: &str) -> bool {
+        with_fold(w, |f| self.event_phrase_starts.contains(f))
     }
     /// The class of a word that locates a thing only right after a place:
     /// "Lisbon club", "Porto-based".

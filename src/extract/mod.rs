@@ -254,10 +254,11 @@ fn nearest_event(
         {
             continue;
         }
+        let (word, lemma) = (doc.folded(i), doc.lemma(i));
         let single = lex
-            .event_class(doc.folded(i))
-            .or_else(|| lex.event_class(doc.lemma(i)));
-        let pair = if doc.is_word(i + 1) {
+            .event_class(word)
+            .or_else(|| (lemma != word).then(|| lex.event_class(lemma))?);
+        let pair = if doc.is_word(i + 1) && lex.starts_event_phrase(word) {
             pair_text.clear();
             pair_text.extend([doc.folded(i), " ", doc.folded(i + 1)]);
             lex.event_class(&pair_text)
