@@ -11,6 +11,10 @@ use crosscheck::config::{Config, FailOn, Overrides, Source};
 use crosscheck::report::{RenderOptions, markdown};
 use crosscheck::rules::RuleSet;
 
+/// See the comment on `mimalloc` in Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "crosscheck",
