@@ -151,7 +151,13 @@ impl Article {
     pub fn span(&self, start: usize, end: usize) -> Span {
         let line_idx = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = self.line_starts[line_idx];
-        let column = self.chars_before(start) - self.chars_before(line_start) + 1;
+        // A short line is counted from its start; a long one from the marks.
+        let before = if start - line_start <= CHAR_MARK_STEP {
+            self.text[line_start..start].chars().count()
+        } else {
+            self.chars_before(start) - self.chars_before(line_start)
+        };
+        let column = before + 1;
         Span {
             path: self.path.clone(),
             line: line_idx + 1,

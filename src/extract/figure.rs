@@ -81,9 +81,16 @@ fn word_number(w: &str) -> Option<f64> {
     if let Some(n) = units(w).or_else(|| tens(w)) {
         return Some(n as f64);
     }
-    let (t, u) = w.split_once('-')?;
+    let (t, u) = split_at_hyphen(w)?;
     let u = units(u).filter(|u| (1..10).contains(u))?;
     Some((tens(t)? + u) as f64)
+}
+
+/// The parts of a word before and after its first hyphen. A byte search:
+/// this runs for every word, and a char pattern costs more on short words.
+fn split_at_hyphen(w: &str) -> Option<(&str, &str)> {
+    let k = w.bytes().position(|b| b == b'-')?;
+    Some((&w[..k], &w[k + 1..]))
 }
 
 /// "zero" to "nineteen".
@@ -288,7 +295,7 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
         }
         TokenKind::Word => {
             let w = doc.folded(i);
-            let v = match w.split_once('-') {
+            let v = match split_at_hyphen(w) {
                 // "five-year": the number is the first part of the word.
                 Some((first, _)) => word_number(w).or_else(|| word_number(first))?,
                 None if w == "one" => return None,
