@@ -55,6 +55,9 @@ pub struct Aligned<'a> {
     pub dates: Vec<Subject>,
     /// Names that are not people's, each written more than one way.
     pub terms: Vec<NameWord>,
+    /// Places the articles write inside others: (inner spelling key, outer
+    /// canonical name).
+    pub place_within: BTreeSet<(String, String)>,
 }
 
 struct UnionFind(Vec<usize>);
@@ -121,8 +124,12 @@ pub fn align_with<'a>(
                     .unwrap_or_default();
                 // Counts and durations say nothing without what they count.
                 let needs_noun = matches!(v.dimension.as_str(), "count" | "duration" | "length");
+                // "12 Somali and 11 Yemeni pirates": a people's name counts
+                // no one thing, it splits a count.
+                let demonym = v.noun.as_deref().is_some_and(|n| lex.demonym(n).is_some());
                 // "three times faster", "a four-time champion": no amount.
                 let usable = v.conversion_of.is_none()
+                    && !demonym
                     && v.noun.as_deref() != Some("time")
                     && !v.reported
                     && !v.partial
@@ -143,12 +150,20 @@ pub fn align_with<'a>(
             })
             .collect()
     });
+    // A sentence naming a year tells of that year's event ("a
+    // demonstration in Athens in 1985"), another subject.
     let places = group_by(&claims, |c| {
         c.places
             .iter()
-            .map(|p| (p.event != "dateline").then(|| p.event.clone()))
+            .map(|p| {
+                (p.event != "dateline").then(|| match p.year {
+                    Some(y) => format!("{} {y}", p.event),
+                    None => p.event.clone(),
+                })
+            })
             .collect()
     });
+    let place_within = written_containment(&claims);
     let main_day = main_weekday(&claims);
     let dates = group_by(&claims, |c| {
         let names_main_day = main_day.is_some_and(|m| c.dates.iter().any(|d| d.day == Some(m)));
@@ -172,7 +187,23 @@ pub fn align_with<'a>(
         places,
         dates,
         terms,
+        place_within,
     }
+}
+
+/// The places the story's articles write inside others ("Banstead,
+/// Surrey"): the inner place's spelling key and the outer's name. The gazetteer cannot know
+/// every town, shop and neighbourhood, but the articles say where they are.
+fn written_containment(claims: &[ArticleClaims]) -> BTreeSet<(String, String)> {
+    claims
+        .iter()
+        .flat_map(|c| c.places.iter())
+        .filter_map(|p| {
+            let outer = p.within.clone()?;
+            let inner = name_key(&p.place);
+            (inner != name_key(&outer)).then_some((inner, outer))
+        })
+        .collect()
 }
 
 /// Spellings of one name that is not a person's: words one or two edits

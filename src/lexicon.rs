@@ -33,6 +33,7 @@ pub struct LexiconData {
     pub units: BTreeMap<String, UnitDef>,
     pub currencies: BTreeMap<String, Vec<String>>,
     pub noun_groups: BTreeMap<String, Vec<String>>,
+    pub owned_counts: Vec<String>,
     pub reported_cues: Vec<String>,
     pub partial_cues: Vec<String>,
     pub secondary_place_cues: Vec<String>,
@@ -126,6 +127,7 @@ impl LexiconData {
         for (k, v) in other.noun_groups {
             self.noun_groups.entry(k).or_default().extend(v);
         }
+        self.owned_counts.extend(other.owned_counts);
         self.reported_cues.extend(other.reported_cues);
         self.partial_cues.extend(other.partial_cues);
         self.secondary_place_cues.extend(other.secondary_place_cues);
@@ -174,6 +176,8 @@ pub struct Lexicon {
     units: HashMap<String, (String, f64)>,
     currencies: HashMap<String, String>,
     noun_group: HashMap<String, String>,
+    /// Lemmas of counted nouns that belong to a player, a game or a product.
+    owned_counts: HashSet<String>,
     reported_cues: HashSet<String>,
     partial_cues: HashSet<String>,
     secondary_place_cues: HashSet<String>,
@@ -212,6 +216,11 @@ impl Lexicon {
             org_words: folded_set(&data.org_words),
             function_words: folded_set(&data.function_words),
             speech_verbs: folded_set(&data.speech_verbs),
+            owned_counts: data
+                .owned_counts
+                .iter()
+                .map(|n| crate::text::lemma(n))
+                .collect(),
             reported_cues: folded_set(&data.reported_cues),
             partial_cues: folded_set(&data.partial_cues),
             secondary_place_cues: folded_set(&data.secondary_place_cues),
@@ -428,6 +437,12 @@ impl Lexicon {
     }
     pub fn currency(&self, w: &str) -> Option<&str> {
         with_fold(w, |f| self.currencies.get(f)).map(String::as_str)
+    }
+    /// Whether a counted noun (a lemma) tallies one player's, game's or
+    /// product's record ("points", "touchdowns", "GB"), so that counts of it
+    /// compare only when they name the same owner.
+    pub fn is_owned_count(&self, lemma: &str) -> bool {
+        self.owned_counts.contains(lemma)
     }
     /// The group of a counted noun ("families" -> "people"), by lemma.
     pub fn noun_group(&self, lemma: &str) -> Option<&str> {

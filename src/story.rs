@@ -265,6 +265,7 @@ pub fn across_stories(
         places: Vec::new(),
         dates: Vec::new(),
         terms: Vec::new(),
+        place_within: BTreeSet::new(),
     };
     let spans: Vec<BTreeSet<&Span>> = group_mentions
         .iter()

@@ -21,6 +21,14 @@ const ZONES: &[&str] = &[
 ];
 const RELATIVE: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 const ORDINALS: &[&str] = &["first", "second", "third", "fourth"];
+/// Words before a date that put it in the future: a trial that "will
+/// resume Monday" has not happened on Monday.
+const FUTURE: &[&str] = &["will", "shall", "scheduled", "due", "set"];
+/// Words before a date that skip to the verb it belongs to: "died on
+/// Saturday", "charged early Tuesday".
+const DATE_LEAD: &[&str] = &[
+    "on", "at", "early", "late", "last", "about", "around", "shortly", "just",
+];
 
 /// How far (in tokens) the event word of a date may stand from it.
 const EVENT_WINDOW: usize = 16;
@@ -181,6 +189,15 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             let w = doc.folded(i);
             if let Some((minutes, j, zone)) = time_at(doc, i, end) {
                 let (before, after, start) = hedge(doc, i, sentence.start);
+                // "with 7:41 left" is a game clock; "extinguished by 6:40
+                // a.m." and "as of 4 p.m." are deadlines, not when it began.
+                let clock = j < end && matches!(doc.folded(j), "left" | "remaining" | "to");
+                let deadline = start > sentence.start
+                    && matches!(doc.folded(start - 1), "by" | "until" | "till" | "of");
+                if clock || deadline {
+                    i = j;
+                    continue;
+                }
                 let zone = zone.unwrap_or_else(|| "local".into());
                 found.push((
                     start,
@@ -261,9 +278,10 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                     i += 2;
                     continue;
                 }
+                // "this morning" is the morning the article was written.
                 if PARTS_OF_DAY.contains(&w) && i > sentence.start {
                     let prev = doc.folded(i - 1);
-                    if matches!(prev, "yesterday" | "this" | "the" | "early" | "late" | "in") {
+                    if matches!(prev, "yesterday" | "the" | "early" | "late" | "in") {
                         found.push((i, i + 1, DateValue::PartOfDay(w.to_string())));
                     }
                 }
@@ -322,6 +340,34 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             let prev = doc.sentences[..si].last()?;
             nearest_event(doc, lex, prev.end, prev.clone()).map(|(c, _)| c)
         };
+        // "will resume Monday", "planned for Monday": not yet happened, so
+        // compared only with other plans.
+        let future = |s: usize| {
+            (s.saturating_sub(8).max(sentence.start)..s).any(|k| {
+                doc.is_word(k)
+                    && (FUTURE.contains(&doc.folded(k)) || lex.is_reported_cue(doc.tok(k)))
+            })
+        };
+        // "charged Saturday with murder in the shooting": a date right after
+        // a verb that names no event dates that verb, not the event nearby.
+        let other_verb = |s: usize| {
+            let mut k = s;
+            while k > sentence.start && DATE_LEAD.contains(&doc.folded(k - 1)) {
+                k -= 1;
+            }
+            if k == sentence.start || !doc.is_word(k - 1) || doc.is_capitalized(k - 1) {
+                return false;
+            }
+            let verb = doc.folded(k - 1);
+            let pair = k >= sentence.start + 2
+                && lex
+                    .event_class(&format!("{} {verb}", doc.folded(k - 2)))
+                    .is_some();
+            (verb.ends_with("ed") || verb.ends_with("ing"))
+                && lex.event_class(verb).is_none()
+                && !lex.is_speech_verb(verb)
+                && !pair
+        };
         for (s, e, value) in found {
             if said(s) {
                 continue;
@@ -337,10 +383,15 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
             // The event word must be close: a sentence may date several things.
             let near = s.saturating_sub(EVENT_WINDOW).max(sentence.start)
                 ..(e + EVENT_WINDOW).min(sentence.end);
-            let event = nearest_event(doc, lex, s, near)
-                .map(|(c, _)| c)
-                .or_else(|| pronoun_subject.then(previous_event).flatten())
-                .unwrap_or_default();
+            let event = if other_verb(s) {
+                String::new()
+            } else {
+                nearest_event(doc, lex, s, near)
+                    .map(|(c, _)| c)
+                    .or_else(|| pronoun_subject.then(previous_event).flatten())
+                    .map(|c| if future(s) { format!("planned {c}") } else { c })
+                    .unwrap_or_default()
+            };
             let (span, text) = span_of(article, doc, s..e);
             out.push(DateClaim {
                 span,
@@ -416,6 +467,37 @@ mod tests {
                 day: 5,
                 zone: "gmt".into()
             }
+        );
+    }
+
+    fn events(text: &str) -> Vec<(String, String)> {
+        claims(text)
+            .dates
+            .into_iter()
+            .map(|d| (d.value.display(), d.event))
+            .collect()
+    }
+
+    #[test]
+    fn game_clocks_deadlines_and_this_morning_date_nothing() {
+        assert!(dates("He tied the record with 7:41 left in the first half.").is_empty());
+        assert!(dates("The fire was put out by 6:40 a.m., officials said.").is_empty());
+        assert!(dates("Parishioners will worship in a school this morning.").is_empty());
+    }
+
+    #[test]
+    fn plans_and_other_verbs_are_other_events() {
+        assert_eq!(
+            events("The trial will resume Monday after the shooting."),
+            [("monday".to_string(), "planned verdict".to_string())]
+        );
+        assert_eq!(
+            events("He was charged Saturday in connection with the shooting."),
+            [("saturday".to_string(), String::new())]
+        );
+        assert_eq!(
+            events("The man died Friday, police said."),
+            [("friday".to_string(), "death".to_string())]
         );
     }
 

@@ -60,6 +60,11 @@ pub struct PlaceClaim {
     /// Given as a reference point ("70 km east of Munich", "near Tarata")
     /// rather than as the place itself.
     pub relative: bool,
+    /// A year named in the sentence: the place of another year's event.
+    pub year: Option<u32>,
+    /// The larger place written right after it ("Banstead, Surrey",
+    /// "Waitrose in Wellington"), by its canonical name.
+    pub within: Option<String>,
 }
 
 /// When an event took place.

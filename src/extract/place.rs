@@ -1,12 +1,13 @@
 //! Places of events: "talks in Kyiv", "Miami talks", "the Daejeon District
 //! Court", a dateline "MIAMI —", normalised through the gazetteer.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::{PersonMention, PlaceClaim, nearest_event, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
-use crate::text::{Doc, TokenKind, is_calendar_word};
+use crate::text::{Doc, TokenKind, is_calendar_word, name_key, with_name_key};
 
 const PREPOSITIONS: &[&str] = &["in", "at", "near", "outside", "inside"];
 
@@ -50,6 +51,12 @@ pub fn extract(
             person_tok[k] = true;
         }
     }
+    // Words of the people the article names: "directed at Palin" is aimed
+    // at a person, not located in a place.
+    let person_words: BTreeSet<String> = people
+        .iter()
+        .flat_map(|p| p.words.iter().map(|w| name_key(w)))
+        .collect();
     let mut out = Vec::new();
     let push = |range: Range<usize>,
                 event: String,
@@ -78,6 +85,8 @@ pub fn extract(
             place,
             known,
             relative,
+            year: sentence_year(doc, range.start),
+            within: written_within(doc, lex, range.end, &person_tok),
         });
     };
     for (si, sentence) in doc.sentences.iter().enumerate() {
@@ -143,6 +152,27 @@ pub fn extract(
                 }
                 let text = doc.slice(run.clone());
                 let known = lex.place(text);
+                let a_person = run
+                    .clone()
+                    .all(|k| with_name_key(doc.tok(k), |key| person_words.contains(key)));
+                // "an office worker in Dubai", "the seismological center in
+                // Tehran": the place locates the person or body named
+                // before it, not the event.
+                let owned_by_noun = i > s && doc.is_word(i - 1) && !doc.is_capitalized(i - 1) && {
+                    let w = doc.folded(i - 1);
+                    // "the burns centre in Nuremberg": an event of two words.
+                    let pair = i > s + 1
+                        && lex
+                            .event_class(&format!("{} {}", doc.folded(i - 2), doc.folded(i - 1)))
+                            .is_some();
+                    (lex.noun_group(doc.lemma(i - 1)).is_some() || lex.is_org_word(w))
+                        && lex.event_class(w).is_none()
+                        && lex.place_noun_class(w).is_none()
+                        && !pair
+                };
+                if (known.is_none() && a_person) || owned_by_noun {
+                    continue;
+                }
                 let org = run.clone().any(|k| {
                     lex.is_org_word(doc.folded(k)) || lex.event_class(doc.folded(k)).is_some()
                 });
@@ -207,17 +237,23 @@ pub fn extract(
                         .or_else(|| lex.place_noun_class(rest))
                         .map(|c| (p, c))
                 });
-                if let Some((p, class)) = hyphen_based.filter(|(p, _)| p.len() > 1) {
+                // "Intel-based servers", "Web-based": only a known place
+                // makes a base.
+                let hyphen_based = hyphen_based
+                    .filter(|(p, _)| p.len() > 1)
+                    .and_then(|(p, class)| lex.place(p).map(|k| (p, class, k)));
+                if let Some((p, class, known)) = hyphen_based {
                     let start = doc.tokens[i].start;
                     let span = article.span(start, start + p.len());
-                    let known = lex.place(p);
                     out.push(PlaceClaim {
                         span,
                         text: p.to_string(),
                         event: class.to_string(),
-                        place: known.map_or(p.to_string(), |k| lex.places[k].name.clone()),
-                        known,
+                        place: lex.places[known].name.clone(),
+                        known: Some(known),
                         relative: false,
+                        year: sentence_year(doc, i),
+                        within: None,
                     });
                 } else if let Some(event) = event {
                     let known = lex.place(doc.slice(i..place_end));
@@ -233,6 +269,47 @@ pub fn extract(
         }
     }
     out
+}
+
+/// A year (1900 to 2100) named in the sentence of token `at`: a place in a
+/// sentence about 2003 is the place of a 2003 event.
+fn sentence_year(doc: &Doc, at: usize) -> Option<u32> {
+    doc.sentence_range(at).find_map(|k| {
+        let t = doc.tok(k);
+        (doc.tokens[k].kind == TokenKind::Number && t.len() == 4)
+            .then(|| t.parse::<u32>().ok())
+            .flatten()
+            .filter(|y| (1900..=2100).contains(y))
+    })
+}
+
+/// The larger place written right after a place ending at token `end`:
+/// "Banstead, Surrey", "the store in Banstead in Surrey". A list ("Athens,
+/// Patras and Volos") gives none.
+fn written_within(doc: &Doc, lex: &Lexicon, end: usize, person_tok: &[bool]) -> Option<String> {
+    let stop = doc.sentence_range(end.saturating_sub(1)).end;
+    let mut j = end;
+    if j < stop && (doc.is_punct(j, ",") || doc.folded(j) == "in") {
+        j += 1;
+    } else {
+        return None;
+    }
+    if j < stop && doc.folded(j) == "the" {
+        j += 1;
+    }
+    let run = name_run(doc, lex, j, stop, person_tok);
+    if run.is_empty() || lex.is_org_word(doc.tok(run.end - 1)) {
+        return None;
+    }
+    let listed = run.end < stop && matches!(doc.folded(run.end), "and" | "or");
+    if listed {
+        return None;
+    }
+    let text = doc.slice(run);
+    Some(
+        lex.place(text)
+            .map_or_else(|| text.to_string(), |k| lex.places[k].name.clone()),
+    )
 }
 
 /// Whether the preposition at `prep` stands inside the name of an
@@ -327,6 +404,39 @@ mod tests {
         assert!(
             p.contains(&("Kano".to_string(), "fire".to_string())),
             "{p:?}"
+        );
+    }
+
+    #[test]
+    fn a_place_needs_its_event_not_a_person_or_body_before_it() {
+        // The worker is in Dubai; the quake is not.
+        assert!(places("An office worker in Dubai said the quake lasted 30 seconds.").is_empty());
+        // A person named elsewhere in the article is no place.
+        assert!(places("Pastor Ann Kroon spoke. The fire was not aimed at Kroon.").is_empty());
+        // Only a known place makes a base.
+        assert!(places("The Intel-based servers ship soon.").is_empty());
+        assert_eq!(
+            places("The burns centre in Nuremberg took four."),
+            [("Nuremberg".to_string(), "hospital".to_string())]
+        );
+    }
+
+    #[test]
+    fn years_and_larger_places_written_after() {
+        let c = claims(
+            "A demonstration in Athens in 1985 ended. The fire in Dornbeck, Valmark spread.",
+        );
+        let got: Vec<(&str, Option<u32>, Option<&str>)> = c
+            .places
+            .iter()
+            .map(|p| (p.place.as_str(), p.year, p.within.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Athens", Some(1985), None),
+                ("Dornbeck", None, Some("Valmark"))
+            ]
         );
     }
 

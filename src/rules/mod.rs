@@ -229,6 +229,8 @@ pub struct FigureParams {
     pub min_shared_context: usize,
     /// Largest ratio between two amounts of money still compared as one.
     pub max_money_ratio: f64,
+    /// Largest ratio between two other amounts still compared as one.
+    pub max_ratio: f64,
     /// Garbled figures: largest relative difference still "near-equal".
     pub max_relative_difference: f64,
     /// Garbled figures: smallest value considered.
@@ -265,6 +267,7 @@ impl Params {
                     Check::FigureMismatch => {
                         p.min_shared_context = v("min_shared_context") as usize;
                         p.max_money_ratio = v("max_money_ratio");
+                        p.max_ratio = v("max_ratio");
                         p.lower_bound_reach = v("lower_bound_reach");
                     }
                     Check::GarbledFigure => {

@@ -80,6 +80,13 @@ pub const FIGURE_MISMATCH: &[ParamSpec] = &[
         false,
     ),
     spec(
+        "max_ratio",
+        "two other amounts (counts, lengths, durations) further apart than this factor are taken to be different things: a toll misreported is seldom ten times another",
+        10.0,
+        (1.0, f64::INFINITY),
+        false,
+    ),
+    spec(
         "lower_bound_reach",
         "how far a floor (\"at least 3\") reaches, as a multiple of its value; 0 lets floors reach without limit",
         2.0,
