@@ -34,6 +34,7 @@ pub struct LexiconData {
     pub currencies: BTreeMap<String, Vec<String>>,
     pub noun_groups: BTreeMap<String, Vec<String>>,
     pub owned_counts: Vec<String>,
+    pub collective_nouns: Vec<String>,
     pub reported_cues: Vec<String>,
     pub partial_cues: Vec<String>,
     pub secondary_place_cues: Vec<String>,
@@ -128,6 +129,7 @@ impl LexiconData {
             self.noun_groups.entry(k).or_default().extend(v);
         }
         self.owned_counts.extend(other.owned_counts);
+        self.collective_nouns.extend(other.collective_nouns);
         self.reported_cues.extend(other.reported_cues);
         self.partial_cues.extend(other.partial_cues);
         self.secondary_place_cues.extend(other.secondary_place_cues);
@@ -178,6 +180,8 @@ pub struct Lexicon {
     noun_group: HashMap<String, String>,
     /// Lemmas of counted nouns that belong to a player, a game or a product.
     owned_counts: HashSet<String>,
+    /// Nouns counted in the singular ("20 police").
+    collective_nouns: HashSet<String>,
     reported_cues: HashSet<String>,
     partial_cues: HashSet<String>,
     secondary_place_cues: HashSet<String>,
@@ -221,6 +225,7 @@ impl Lexicon {
                 .iter()
                 .map(|n| crate::text::lemma(n))
                 .collect(),
+            collective_nouns: folded_set(&data.collective_nouns),
             reported_cues: folded_set(&data.reported_cues),
             partial_cues: folded_set(&data.partial_cues),
             secondary_place_cues: folded_set(&data.secondary_place_cues),
@@ -443,6 +448,9 @@ impl Lexicon {
     /// compare only when they name the same owner.
     pub fn is_owned_count(&self, lemma: &str) -> bool {
         self.owned_counts.contains(lemma)
+    }
+    pub fn is_collective_noun(&self, w: &str) -> bool {
+        self.collective_nouns.contains(w)
     }
     /// The group of a counted noun ("families" -> "people"), by lemma.
     pub fn noun_group(&self, lemma: &str) -> Option<&str> {

@@ -406,6 +406,69 @@ fn one_more_person(
     }
 }
 
+/// Whether "and a half" starts at token `k`.
+fn and_a_half(doc: &Doc, k: usize, end: usize) -> bool {
+    k + 3 <= end
+        && doc.folded(k) == "and"
+        && doc.folded(k + 1) == "a"
+        && doc.folded(k + 2) == "half"
+}
+
+/// A fraction in words before a unit: "half a mile", "a half mile", "a
+/// mile and a half" (whose half is read after the unit). The whole part and
+/// the index of the unit.
+fn fraction_at(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    sentence: &Range<usize>,
+) -> Option<(f64, usize)> {
+    let w = doc.folded(i);
+    if !matches!(w, "a" | "an" | "half") || i + 2 >= sentence.end {
+        return None;
+    }
+    let unit = |k: usize| doc.is_word(k) && lex.unit(doc.folded(k)).is_some();
+    let next = doc.folded(i + 1);
+    match w {
+        "half" if matches!(next, "a" | "an") && unit(i + 2) => Some((0.5, i + 2)),
+        "a" | "an" if next == "half" && unit(i + 2) => Some((0.5, i + 2)),
+        "a" | "an" if unit(i + 1) && and_a_half(doc, i + 2, sentence.end) => Some((1.0, i + 1)),
+        _ => None,
+    }
+}
+
+/// Whether the word at `at`, after a plural count, modifies the plural noun
+/// at `next` rather than being counted: "two former co-workers", "47 assault
+/// rifles". The count agrees with the plural; a singular before it is no
+/// counted noun. A capitalised word ("12 Somali pirates", "Israeli
+/// soldiers") names a part of those counted, and stays the noun.
+fn modifies_plural(doc: &Doc, lex: &Lexicon, at: usize, next: usize) -> bool {
+    let (word, after) = (doc.folded(at), doc.folded(next));
+    doc.lemma(at) == word
+        && !doc.is_capitalized(at)
+        && !doc.is_capitalized(next)
+        && lex.noun_group(word).is_none()
+        && after.ends_with('s')
+        && doc.lemma(next) != after
+        && !lex.is_function_word(after)
+        && !lex.is_speech_verb(after)
+}
+
+/// Whether the singular word at `at`, after a plural count, makes the
+/// number a name ("the 12000 block", "a .38 caliber", "8.49pm") rather
+/// than a count: nouns of a group, events, tallies and collective nouns
+/// ("20 police") are counted in the singular. Capitalised words are left
+/// to the aligner, which knows the peoples' names ("12 Somali").
+fn names_rather_than_counts(doc: &Doc, lex: &Lexicon, at: usize) -> bool {
+    let word = doc.folded(at);
+    doc.lemma(at) == word
+        && !doc.is_capitalized(at)
+        && lex.noun_group(word).is_none()
+        && lex.event_class(word).is_none()
+        && !lex.is_owned_count(word)
+        && !lex.is_collective_noun(word)
+}
+
 /// Boundaries of the clause around token `i`: dashes, semicolons and
 /// brackets close it, so an aside is not the figure's context.
 fn clause(doc: &Doc, i: usize, sentence: &Range<usize>) -> Range<usize> {
@@ -521,6 +584,7 @@ fn figure_at(
     if vague_amount(doc, i).is_none()
         && number_at(doc, i).is_none()
         && one_more_person(doc, lex, i, &sentence).is_none()
+        && fraction_at(doc, lex, i, &sentence).is_none()
     {
         return None;
     }
@@ -560,7 +624,16 @@ fn figure_at(
         v.high = hi;
         (v, end, Qualifier::Vague)
     } else {
-        let (n, j) = number_at(doc, i).or_else(|| one_more_person(doc, lex, i, &sentence))?;
+        let (mut n, mut j) = number_at(doc, i)
+            .or_else(|| one_more_person(doc, lex, i, &sentence))
+            .or_else(|| fraction_at(doc, lex, i, &sentence))?;
+        // "two and a half hours".
+        if (doc.tokens[i].kind == TokenKind::Number || word_number(doc.folded(i)).is_some())
+            && and_a_half(doc, j, sentence.end)
+        {
+            n += 0.5;
+            j += 3;
+        }
         // Ordinals ("117th Street") are not amounts.
         if doc.is_word(j)
             && !doc.tokens[j].after_space
@@ -595,7 +668,7 @@ fn figure_at(
     if doc.is_word(i) && doc.tok(i).contains('-') {
         tail.extend(doc.tok(i).split('-').skip(1).map(fold));
     }
-    let mut next_words = |j: &mut usize| -> Option<String> {
+    let next_words = |j: &mut usize, tail: &mut Vec<String>| -> Option<String> {
         if !tail.is_empty() {
             return Some(tail.remove(0));
         }
@@ -624,7 +697,7 @@ fn figure_at(
     let mut noun_end = None;
     let mut consumed_tail_end = j;
     let mut steps = 0;
-    while let Some(w) = next_words(&mut peek) {
+    while let Some(w) = next_words(&mut peek, &mut tail) {
         steps += 1;
         if steps > 6 {
             break;
@@ -661,6 +734,11 @@ fn figure_at(
         {
             dimension = d.to_string();
             factor = f;
+            // "a mile and a half".
+            if tail.is_empty() && and_a_half(doc, peek, sentence.end) {
+                number += 0.5;
+                peek += 3;
+            }
             consumed_tail_end = peek;
             continue;
         }
@@ -691,9 +769,45 @@ fn figure_at(
             continue;
         }
         if w.chars().all(|c| c.is_alphabetic()) && !lex.is_function_word(&w) {
-            noun = Some(lemma(&w));
-            if tail.is_empty() {
-                noun_end = Some(peek);
+            // A word read whole from its token, not from a hyphenated one.
+            let whole = tail.is_empty() && peek > j && doc.folded(peek - 1) == w;
+            let following = (whole && peek < sentence.end && doc.is_word(peek)).then_some(peek);
+            // "12 nautical miles", "two square kilometres": a word before a
+            // unit qualifies the unit, or makes another unit with it.
+            if dimension == "count"
+                && currency.is_none()
+                && let Some(k) = following
+                && !doc.is_capitalized(k)
+                && let Some((d, f)) = lex.unit(doc.folded(k))
+            {
+                let (d, f) = lex
+                    .unit(&format!("{w} {}", doc.folded(k)))
+                    .unwrap_or((d, f));
+                dimension = d.to_string();
+                factor = f;
+                peek = k + 1;
+                consumed_tail_end = peek;
+                continue;
+            }
+            match following.filter(|&k| number > 1.0 && modifies_plural(doc, lex, peek - 1, k)) {
+                // "three strong aftershocks": the plural noun is counted.
+                Some(k) => {
+                    noun = Some(doc.lemma(k).to_string());
+                    noun_end = Some(k + 1);
+                }
+                // "the 12000 block", "a .38 caliber", "8.49pm": a singular
+                // noun after a plural count names a thing, it counts none.
+                None if whole
+                    && number > 1.0
+                    && dimension == "count"
+                    && currency.is_none()
+                    && names_rather_than_counts(doc, lex, peek - 1) => {}
+                None => {
+                    noun = Some(lemma(&w));
+                    if tail.is_empty() {
+                        noun_end = Some(peek);
+                    }
+                }
             }
             break;
         }
@@ -710,7 +824,11 @@ fn figure_at(
         dimension = format!("currency:{c}");
     }
     // "wounding a third": the ordinal counts one more person.
-    if noun.is_none() && !doc.tokens[i].kind.eq(&TokenKind::Number) && fold(doc.tok(i)) == "a" {
+    if noun.is_none()
+        && dimension == "count"
+        && !doc.tokens[i].kind.eq(&TokenKind::Number)
+        && fold(doc.tok(i)) == "a"
+    {
         noun = Some("people".to_string());
     }
     // "magnitude 7.1": the unit stands before the number.
@@ -893,6 +1011,57 @@ mod tests {
         let dead = f.iter().find(|x| x.text == "12 dead").expect("12 dead");
         assert_eq!(dead.value.noun.as_deref(), Some("people"));
         assert_eq!(dead.value.frame, ["last year"]);
+    }
+
+    #[test]
+    fn modifiers_are_not_the_counted_noun() {
+        let f = figures(
+            "Three strong aftershocks followed. He shot two former co-workers. \
+             Pirates fled 12 nautical miles offshore. Police found 47 assault rifles \
+             and 20 police came. Some 12 Somali pirates were held.",
+        );
+        let nouns: Vec<(&str, Option<&str>)> =
+            f.iter().map(|x| (x.3.as_str(), x.4.as_deref())).collect();
+        assert_eq!(
+            nouns,
+            [
+                ("count", Some("aftershock")),
+                ("count", Some("co-worker")),
+                ("length", Some("offshore")),
+                ("count", Some("rifle")),
+                ("count", Some("police")),
+                ("count", Some("somali")),
+            ]
+        );
+        assert!((f[2].1 - 12.0 * 1852.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_singular_noun_after_a_plural_count_counts_nothing() {
+        let f = figures(
+            "It happened in the 12000 block of Main Street at 8.49pm, \
+             with a .38 caliber revolver.",
+        );
+        assert!(f.iter().all(|x| x.4.is_none()), "{f:?}");
+    }
+
+    #[test]
+    fn fractions_in_words() {
+        let f = figures(
+            "She lived half a mile away. He moved a mile and a half away. \
+             They walked a half mile home after two and a half hours.",
+        );
+        let values: Vec<(String, f64)> = f.iter().map(|x| (x.0.clone(), x.1)).collect();
+        let mile = 1609.344;
+        assert_eq!(values[0], ("half a mile away".to_string(), 0.5 * mile));
+        assert_eq!(
+            values[1],
+            ("a mile and a half away".to_string(), 1.5 * mile)
+        );
+        assert_eq!(values[2], ("a half mile home".to_string(), 0.5 * mile));
+        assert_eq!(values[3].1, 2.5 * 3600.0);
+        // A half of something else is no figure.
+        assert!(figures("Half a dozen fans left in the second half.").is_empty());
     }
 
     #[test]
