@@ -358,7 +358,9 @@ fn align_people(
                 _ => named.get(&key).copied().or_else(|| {
                     let matches: Vec<usize> = (first..entities.len())
                         .filter(|&e| {
-                            same_person(&mention.words, &entities[e].words, lex, p).is_some()
+                            same_person(&mention.words, &entities[e].words, lex, p).is_some_and(
+                                |pairs| !kin(&mention.words, &entities[e].words, &pairs),
+                            )
                         })
                         .collect();
                     (matches.len() == 1).then(|| matches[0])
@@ -404,6 +406,24 @@ fn align_people(
         .into_values()
         .map(|members| person_subject(&members, &entities, claims, lex, p))
         .collect()
+}
+
+/// Whether two full names of one article that [`same_person`] matched
+/// (`pairs`) are two people of one family: one surname, given names spelled
+/// apart ("Charlene Kafoury", her brother "Charlie Kafoury"). A writer who
+/// spells the surname the same both times did not misspell the given name.
+fn kin(a: &[String], b: &[String], pairs: &[(usize, usize, WordMatch)]) -> bool {
+    let (Some(last_a), Some(last_b)) = (a.len().checked_sub(1), b.len().checked_sub(1)) else {
+        return false;
+    };
+    a.len() >= 2
+        && b.len() >= 2
+        && pairs
+            .iter()
+            .any(|&(i, j, m)| i == last_a && j == last_b && m == WordMatch::Same)
+        && pairs
+            .iter()
+            .any(|&(i, j, m)| i == 0 && j == 0 && m == WordMatch::Variant)
 }
 
 fn link_exhaustive(entities: &[Entity], uf: &mut UnionFind, lex: &Lexicon, p: &NameParams) {
@@ -788,4 +808,39 @@ pub fn articles_in(refs: &[ClaimRef]) -> usize {
     let mut a: Vec<usize> = refs.iter().map(|r| r.article).collect();
     a.dedup();
     a.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::testing::{claims, lex};
+
+    fn people(texts: &[&str]) -> Vec<String> {
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Article::new(format!("{k}.txt"), *t))
+            .collect();
+        let claims = texts.iter().map(|t| claims(t)).collect();
+        let mut names: Vec<String> = super::align(&articles, claims, lex())
+            .people
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn one_surname_and_two_given_names_in_one_article_are_kin() {
+        let kin = "Charlene Kafoury said her mother was kind. \
+                   Her brother Charlie Kafoury said nothing.";
+        assert_eq!(people(&[kin]), ["Charlene Kafoury", "Charlie Kafoury"]);
+        // In two articles, the same two names are one name spelled two ways.
+        let (one, other) = (
+            "Charlene Kafoury said her mother was kind.",
+            "Charlie Kafoury said her mother was kind.",
+        );
+        assert_eq!(people(&[one, other]).len(), 1);
+    }
 }

@@ -106,8 +106,30 @@ pub fn extract(
             while start < chunk.end && is_vocabulary(doc, lex, start) {
                 start += 1;
             }
+            // "Fired Jim O'Brien", "Knowing Billy": a capitalised verb
+            // before a given name opens the sentence, not the name.
+            if start + 1 < chunk.end
+                && is_verb_form(doc.folded(start))
+                && !lex.is_given_name(doc.folded(start))
+                && lex.is_given_name(doc.folded(start + 1))
+            {
+                start += 1;
+            }
+            // "the 'Philly Max'": a determiner makes it a thing's name.
+            if start == chunk.start && after_determiner(doc, chunk.start, sentence.start) {
+                continue;
+            }
             let mut end = start;
             while end < chunk.end && !is_vocabulary(doc, lex, end) {
+                end += 1;
+            }
+            // "Billy King": a title word after a lone given name, ending
+            // the sequence, is a surname.
+            if end == start + 1
+                && end + 1 == chunk.end
+                && lex.is_given_name(doc.folded(start))
+                && lex.is_title(doc.folded(end))
+            {
                 end += 1;
             }
             // Particles and initials cannot end a name.
@@ -260,6 +282,25 @@ pub fn extract(
     (sorted, roles)
 }
 
+/// A past participle or gerund by its ending ("Fired", "Knowing").
+fn is_verb_form(w: &str) -> bool {
+    w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+}
+
+/// Whether an article ("the", "a") stands right before token `i`, quotes
+/// aside.
+fn after_determiner(doc: &Doc, i: usize, floor: usize) -> bool {
+    let mut k = i;
+    while k > floor && doc.tokens[k - 1].kind == TokenKind::Punct && is_quote(doc.tok(k - 1)) {
+        k -= 1;
+    }
+    k > floor && doc.is_word(k - 1) && matches!(doc.folded(k - 1), "the" | "a" | "an")
+}
+
+fn is_quote(p: &str) -> bool {
+    matches!(p, "\"" | "'" | "“" | "‘")
+}
+
 fn mention(article: &Article, doc: &Doc, name: Range<usize>, words: Vec<String>) -> PersonMention {
     let (span, text) = span_of(article, doc, name);
     PersonMention {
@@ -386,7 +427,12 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             && !(i > c.sentence.start && lex.is_given_name(doc.folded(i - 1)))
         {
             start = i;
-        } else if !doc.is_capitalized(i) && unknown_lower == 0 && i + 1 == head {
+        } else if !doc.is_capitalized(i)
+            && unknown_lower == 0
+            && i + 1 == head
+            // "the Sixers fired president Billy King": a verb is no part of the title.
+            && !is_verb_form(&f)
+        {
             unknown_lower += 1;
             start = i;
         } else {
@@ -585,6 +631,22 @@ mod tests {
         assert_eq!(
             people("The Kessler Spezialchemie AG plant burned."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn verbs_determiners_and_title_surnames_around_names() {
+        assert_eq!(
+            people("The club said on Monday: Fired Tom Lane, coach. Knowing Anna Weber, he left."),
+            ["Tom Lane", "Anna Weber"]
+        );
+        assert_eq!(
+            people("Fans called the deal the \"Boston Max\" after talks with Anna Weber."),
+            ["Anna Weber"]
+        );
+        assert_eq!(
+            roles("The club fired president Billy King on Monday."),
+            [("Billy King".to_string(), "president".to_string())]
         );
     }
 
