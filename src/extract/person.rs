@@ -245,6 +245,15 @@ pub fn extract(
         let Some(p) = cand_person[ci] else { continue };
         let mut phrases = Vec::new();
         if let Some(r) = pre_title(doc, lex, c) {
+            // "President and General Manager Ed Stefanski": both offices.
+            if r.start > c.sentence.start + 1 && doc.folded(r.start - 1) == "and" {
+                let before = Candidate {
+                    name: r.start - 1..r.start - 1,
+                    chunk: r.start - 1..r.start - 1,
+                    sentence: c.sentence.clone(),
+                };
+                phrases.extend(pre_title(doc, lex, &before));
+            }
             phrases.push(r);
         }
         if let Some(r) = reversed_appositive(doc, lex, c) {
@@ -647,6 +656,17 @@ mod tests {
         assert_eq!(
             roles("The club fired president Billy King on Monday."),
             [("Billy King".to_string(), "president".to_string())]
+        );
+    }
+
+    #[test]
+    fn co_held_titles_are_two_roles() {
+        assert_eq!(
+            roles("Club President and General Manager Ed Stone resigned."),
+            [
+                ("Ed Stone".to_string(), "club president".to_string()),
+                ("Ed Stone".to_string(), "general manager".to_string()),
+            ]
         );
     }
 
