@@ -1046,6 +1046,12 @@ mod tests {
     }
 
     #[test]
+    fn an_event_phrase_outweighs_its_own_word() {
+        let c = claims("The gunman opened fire on 12 workers.");
+        assert_eq!(c.figures[0].value.event.as_deref(), Some("shooting"));
+    }
+
+    #[test]
     fn fractions_in_words() {
         let f = figures(
             "She lived half a mile away. He moved a mile and a half away. \

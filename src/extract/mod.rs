@@ -252,9 +252,13 @@ fn nearest_event(
 ) -> Option<(String, usize)> {
     let mut best: Option<(usize, &str, usize)> = None;
     let mut pair_text = String::new();
+    // The second word of a phrase already read: "opened fire" is a
+    // shooting, its "fire" no fire.
+    let mut covered = usize::MAX;
     for i in within {
         // "March" the month is no march.
-        if !doc.is_word(i)
+        if i == covered
+            || !doc.is_word(i)
             || (doc.is_capitalized(i) && crate::text::is_calendar_word(doc.folded(i)))
         {
             continue;
@@ -270,8 +274,15 @@ fn nearest_event(
         } else {
             None
         };
+        if pair.is_some() {
+            covered = i + 1;
+        }
         if let Some(class) = pair.or(single) {
-            let d = i.abs_diff(at);
+            // A phrase is as near as its nearer word.
+            let d = match pair {
+                Some(_) => i.abs_diff(at).min((i + 1).abs_diff(at)),
+                None => i.abs_diff(at),
+            };
             if best.as_ref().is_none_or(|b| d < b.0) {
                 best = Some((d, class, i));
             }
