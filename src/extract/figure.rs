@@ -432,7 +432,7 @@ fn fraction_at(
     match w {
         "half" if matches!(next, "a" | "an") && unit(i + 2) => Some((0.5, i + 2)),
         "a" | "an" if next == "half" && unit(i + 2) => Some((0.5, i + 2)),
-        "a" | "an" if unit(i + 1) && and_a_half(doc, i + 2, sentence.end) => Some((1.0, i + 1)),
+        "a" | "an" if and_a_half(doc, i + 2, sentence.end) && unit(i + 1) => Some((1.0, i + 1)),
         _ => None,
     }
 }
