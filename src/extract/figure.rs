@@ -37,8 +37,10 @@ pub struct FigureValue {
     pub dimension: String,
     /// Lemma of the noun counted ("worker"), where there is one.
     pub noun: Option<String>,
-    /// Lemmas of the content words of the figure's clause.
-    pub context: Vec<String>,
+    /// Lemmas of the content words of the figure's clause, sorted, each
+    /// once, joined by spaces: one string rather than one per word, for an
+    /// archive holds millions of figures. See [`FigureValue::context_words`].
+    pub context: String,
     /// When the clause says its event happened ("2003", "december", "last
     /// year"): figures about an earlier event are another subject.
     pub frame: Vec<String>,
@@ -60,6 +62,11 @@ pub struct FigureValue {
 
 impl FigureValue {
     /// The value compared, as shown in reports.
+    /// The words of [`FigureValue::context`], in sorted order.
+    pub fn context_words(&self) -> impl Iterator<Item = &str> {
+        self.context.split(' ').filter(|w| !w.is_empty())
+    }
+
     pub fn display(&self) -> String {
         let n = if self.number.fract() == 0.0 && self.number.abs() < 1e15 {
             group_thousands(self.number as i64)
@@ -508,13 +515,17 @@ pub fn extract(
                 Some((mut range, mut value)) => {
                     let cl = clause(doc, i, sentence);
                     value.frame = time_frame(doc, cl.clone());
-                    value.context = cl
+                    let mut context: Vec<&str> = cl
                         .clone()
                         .filter(|&k| doc.is_word(k) && !range.contains(&k))
-                        .map(|k| doc.tok(k))
-                        .filter(|w| !lex.is_function_word(w) && w.chars().count() > 2)
-                        .map(lemma)
+                        .filter(|&k| {
+                            !lex.is_function_word(doc.folded(k)) && doc.tok(k).chars().count() > 2
+                        })
+                        .map(|k| doc.lemma(k))
                         .collect();
+                    context.sort_unstable();
+                    context.dedup();
+                    value.context = context.join(" ");
                     value.reported = cl
                         .clone()
                         .filter(|&k| k < range.start && doc.is_word(k))
@@ -885,7 +896,7 @@ impl FigureValue {
             qualifier,
             dimension: "count".into(),
             noun: None,
-            context: Vec::new(),
+            context: String::new(),
             frame: Vec::new(),
             owner: None,
             conversion_of: None,

@@ -402,17 +402,15 @@ fn comparable(a: &FigureClaim, b: &FigureClaim, p: &FigureParams, lex: &Lexicon)
 /// How many content words the clauses of two figures share.
 fn shared_context(a: &FigureClaim, b: &FigureClaim) -> usize {
     let (va, vb) = (&a.value, &b.value);
-    let ca: BTreeSet<&String> = va
-        .context
-        .iter()
-        .filter(|w| Some(*w) != va.noun.as_ref())
+    // Both lists are sorted and hold each word once.
+    let ca: Vec<&str> = va
+        .context_words()
+        .filter(|w| Some(*w) != va.noun.as_deref())
         .collect();
     let shared = vb
-        .context
-        .iter()
-        .filter(|w| ca.contains(w))
-        .collect::<BTreeSet<_>>()
-        .len();
+        .context_words()
+        .filter(|w| ca.binary_search(w).is_ok())
+        .count();
     // A shared noun ("five-year contract" / "four-year contract") is context
     // too, where the noun is not already what makes the subject.
     let noun_bonus =
