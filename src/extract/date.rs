@@ -1,7 +1,7 @@
 //! Dates and times of events: weekdays, calendar dates, clock times with
 //! their time zone, parts of the day, relative days and quarters.
 
-use super::{DateClaim, nearest_event, span_of};
+use super::{DateClaim, nearest_event, phrase_event, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::text::{Doc, MONTHS, TokenKind, WEEKDAYS, fold};
@@ -359,10 +359,7 @@ pub fn extract(article: &Article, doc: &Doc, lex: &Lexicon, skip: &[bool]) -> Ve
                 return false;
             }
             let verb = doc.folded(k - 1);
-            let pair = k >= sentence.start + 2
-                && lex
-                    .event_class(&format!("{} {verb}", doc.folded(k - 2)))
-                    .is_some();
+            let pair = k >= sentence.start + 2 && phrase_event(doc, lex, k - 2).is_some();
             (verb.ends_with("ed") || verb.ends_with("ing"))
                 && lex.event_class(verb).is_none()
                 && !lex.is_speech_verb(verb)

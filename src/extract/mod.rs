@@ -251,7 +251,6 @@ fn nearest_event(
     within: std::ops::Range<usize>,
 ) -> Option<(String, usize)> {
     let mut best: Option<(usize, &str, usize)> = None;
-    let mut pair_text = String::new();
     // The second word of a phrase already read: "opened fire" is a
     // shooting, its "fire" no fire.
     let mut covered = usize::MAX;
@@ -267,10 +266,8 @@ fn nearest_event(
         let single = lex
             .event_class(word)
             .or_else(|| (lemma != word).then(|| lex.event_class(lemma))?);
-        let pair = if doc.is_word(i + 1) && lex.starts_event_phrase(word) {
-            pair_text.clear();
-            pair_text.extend([doc.folded(i), " ", doc.folded(i + 1)]);
-            lex.event_class(&pair_text)
+        let pair = if doc.is_word(i + 1) {
+            phrase_event(doc, lex, i)
         } else {
             None
         };
@@ -289,6 +286,15 @@ fn nearest_event(
         }
     }
     best.map(|(_, c, i)| (c.to_string(), i))
+}
+
+/// The event class of the two words at tokens `i` and `i + 1` ("opened
+/// fire"), looked up only after a word that starts an event phrase.
+fn phrase_event<'l>(doc: &Doc, lex: &'l Lexicon, i: usize) -> Option<&'l str> {
+    if i + 1 >= doc.tokens.len() || !lex.starts_event_phrase(doc.folded(i)) {
+        return None;
+    }
+    lex.event_class(&format!("{} {}", doc.folded(i), doc.folded(i + 1)))
 }
 
 impl Claim {

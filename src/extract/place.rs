@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{PersonMention, PlaceClaim, nearest_event, span_of};
+use super::{PersonMention, PlaceClaim, nearest_event, phrase_event, span_of};
 use crate::article::Article;
 use crate::lexicon::Lexicon;
 use crate::text::{Doc, TokenKind, is_calendar_word, name_key, with_name_key};
@@ -161,10 +161,7 @@ pub fn extract(
                 let owned_by_noun = i > s && doc.is_word(i - 1) && !doc.is_capitalized(i - 1) && {
                     let w = doc.folded(i - 1);
                     // "the burns centre in Nuremberg": an event of two words.
-                    let pair = i > s + 1
-                        && lex
-                            .event_class(&format!("{} {}", doc.folded(i - 2), doc.folded(i - 1)))
-                            .is_some();
+                    let pair = i > s + 1 && phrase_event(doc, lex, i - 2).is_some();
                     (lex.noun_group(doc.lemma(i - 1)).is_some() || lex.is_org_word(w))
                         && lex.event_class(w).is_none()
                         && lex.place_noun_class(w).is_none()
