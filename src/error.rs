@@ -26,6 +26,8 @@ pub enum Error {
         column: Option<usize>,
         message: String,
     },
+    /// `eval --plant` was given no story of two articles or more.
+    NoStory { path: PathBuf },
     /// A request that cannot be carried out as asked.
     Usage { message: String },
     /// The worker threads asked for could not be started.
@@ -98,6 +100,11 @@ impl fmt::Display for Error {
             Error::NoArticles { path, skipped } => write!(
                 f,
                 "{}: no articles (.txt or .md files) found, {skipped} skipped",
+                path.display()
+            ),
+            Error::NoStory { path } => write!(
+                f,
+                "{}: no story of two or more articles to plant in (a story is a folder, or the articles whose front matter gives one `story:`)",
                 path.display()
             ),
             Error::Usage { message } => f.write_str(message),

@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod names;
 pub mod output;
 pub mod paths;
+pub mod plant;
 pub mod progress;
 pub mod report;
 pub mod rules;

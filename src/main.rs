@@ -106,11 +106,13 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
-    /// Measure the checker against gold files: every folder under DIR that
-    /// holds a gold.yaml is one story.
+    /// Measure the checker against gold files (every folder under PATH
+    /// that holds a gold.yaml is one story), or, with --plant, against
+    /// disagreements planted into copies of the stories under PATH.
     Eval {
-        /// Folders to search for gold.yaml files.
-        #[arg(required = true)]
+        /// Folders to search for gold.yaml files; with --plant, stories as
+        /// `check` reads them (files or folders).
+        #[arg(required = true, value_name = "PATH")]
         dirs: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -119,11 +121,31 @@ enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
         /// Exit 1 when the total precision is below this.
-        #[arg(long, value_name = "P", default_value_t = 0.0)]
+        #[arg(
+            long,
+            value_name = "P",
+            default_value_t = 0.0,
+            conflicts_with = "plant"
+        )]
         min_precision: f64,
         /// Exit 1 when the total recall is below this.
         #[arg(long, value_name = "R", default_value_t = 0.0)]
         min_recall: f64,
+        /// Plant up to N disagreements per story and kind into in-memory
+        /// copies of the stories and count those found [N: 2].
+        #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "2")]
+        plant: Option<usize>,
+        /// The seed the plants are drawn from.
+        #[arg(long, value_name = "S", default_value_t = 1, requires = "plant")]
+        seed: u64,
+        /// The kinds to plant (comma-separated) [default: all]
+        #[arg(long, value_name = "KIND", value_delimiter = ',', requires = "plant",
+              value_parser = PossibleValuesParser::new(["spelling", "role", "figure", "place", "date"]).try_map(|s| s.parse::<crosscheck::plant::PlantKind>()))]
+        kinds: Vec<crosscheck::plant::PlantKind>,
+        /// With --plant, list each plant missed; twice, every plant with its
+        /// line and the other conflicts it brought.
+        #[arg(short, long, action = clap::ArgAction::Count, requires = "plant")]
+        verbose: u8,
         #[command(flatten)]
         selection: Selection,
     },
@@ -261,9 +283,44 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             dirs,
             format,
             rules,
+            min_recall,
+            plant: Some(per_kind),
+            seed,
+            kinds,
+            verbose,
+            selection,
+            ..
+        } => {
+            let config = config(rules_only(rules))?;
+            let set = selection.load(&config.rules.value)?;
+            let articles = load_articles(&dirs, &config)?;
+            let options = crosscheck::plant::Options {
+                per_kind,
+                seed,
+                kinds: if kinds.is_empty() {
+                    crosscheck::plant::PlantKind::ALL.to_vec()
+                } else {
+                    kinds
+                },
+            };
+            let eval = crosscheck::plant::evaluate(&dirs, &articles, &set, &options)?;
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
+                Format::Table => eval.to_table(output_width(), verbose),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            let below = eval.total.recall.unwrap_or(0.0) < min_recall;
+            Ok(ExitCode::from(if below { 1 } else { 0 }))
+        }
+        Command::Eval {
+            dirs,
+            format,
+            rules,
             min_precision,
             min_recall,
+            plant: None,
             selection,
+            ..
         } => {
             let set = selection.load(&config(rules_only(rules))?.rules.value)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
