@@ -154,6 +154,15 @@ impl<'a> Located<'a> {
         p
     }
 
+    /// Whether the place is `outer` or lies inside it.
+    pub fn lies_in(&self, outer: &Located) -> bool {
+        self.lex.place_within(self.place, outer.place)
+    }
+
+    pub fn is_city(&self) -> bool {
+        self.lex.places[self.place].kind == PlaceKind::City
+    }
+
     /// The places of the same kind in the same region or country: none for
     /// a country or a demonym.
     pub fn near(&self) -> impl Iterator<Item = &'a str> + use<'a> {
@@ -703,7 +712,8 @@ fn place_at(t: &Text, lex: &Lexicon, s: usize, max_words: usize) -> Option<(usiz
 /// Whether the place at words `s..s + len` is a place of its own: not
 /// inside a longer name ("East Velm", "Velm Harbour", "Velm 76ers", "Velm
 /// club"), and, when a comma adds where it lies, in the country the
-/// gazetteer puts it in ("Athens, Texas" is not the Greek one).
+/// gazetteer puts it in ("Athens, Texas" is not the Greek one, and a
+/// city moved elsewhere in its country may leave "California").
 fn place_mention_sure(t: &Text, lex: &Lexicon, s: usize, len: usize) -> bool {
     let last = s + len - 1;
     let prev_name = s > 0 && t.joined(s - 1) && t.telling_capital(s - 1);
@@ -728,7 +738,7 @@ fn place_mention_sure(t: &Text, lex: &Lexicon, s: usize, len: usize) -> bool {
             qualified(t, lex, last),
             locate(lex, &t.text[t.words[s].start..t.base(last).end]),
         ) {
-            (Some(q), Some(p)) => q.country() != p.country(),
+            (Some(q), Some(p)) => !p.lies_in(&q),
             _ => true,
         };
     !prev_name && !next_name && !actor && !elsewhere && !among_foreign_places(t, lex, s, len)
@@ -800,6 +810,8 @@ fn places(t: &Text, lex: &Lexicon) -> Vec<Found> {
         if matches!(prep.as_str(), "in" | "at" | "near")
             && t.joined(p)
             && let Some((_, name)) = place_at(t, lex, p + 1, 4)
+            // "the record at North Carolina": at a region is a team or a school.
+            && (prep != "at" || locate(lex, &name).is_some_and(|l| l.is_city()))
         {
             stated.push((p + 1, name));
         }
@@ -1081,6 +1093,18 @@ mod tests {
         assert_eq!(texas, []);
         let greece = mentions("The tug was built in Athens, Greece.", PlantKind::Place);
         assert_eq!(greece, [m("Athens", true, true)]);
+        // The gazetteer does not put its Los Angeles in California: a city
+        // moved elsewhere in the country might leave the state behind.
+        let state = mentions(
+            "The clinic in Los Angeles, California, opened.",
+            PlantKind::Place,
+        );
+        assert_eq!(state, []);
+        // At a region: a team or a school, not a place.
+        assert_eq!(
+            mentions("She scored at Ontario all season.", PlantKind::Place),
+            []
+        );
         // The article goes with the name it is changed with.
         let found = mentions("It sank in Turku, near a Turku pier.", PlantKind::Place);
         assert_eq!(found, [m("Turku", true, true), m("a Turku", false, true)]);
