@@ -258,6 +258,20 @@ fn surnames(t: &Text, lex: &Lexicon) -> Vec<Found> {
         if !t.capitalised(i) || !t.joined(i) || !lex.is_given_name(t.str(i)) {
             continue;
         }
+        // "the Carolina Panthers", "San Diego Chargers": a team, not a person.
+        if i > 0 && t.joined(i - 1) {
+            let prev = t.str(i - 1);
+            let lower = prev.to_lowercase();
+            let named = t.telling_capital(i - 1)
+                && !HONORIFICS.contains(&lower.as_str())
+                && !QUALIFIERS.contains(&lower.as_str())
+                && !is_title_word(prev)
+                && locate(lex, prev).is_none();
+            let place = locate(lex, &t.text[t.words[i - 1].start..t.words[i].end]).is_some();
+            if lower == "the" || named || place {
+                continue;
+            }
+        }
         let mut j = i + 1;
         if is_initial(t, j) && j + 1 < n {
             j += 1;
@@ -326,15 +340,22 @@ fn surnames(t: &Text, lex: &Lexicon) -> Vec<Found> {
     out
 }
 
+/// Whether `word` ends a title ("Mayor", the "Minister" of "Prime Minister").
+fn is_title_word(word: &str) -> bool {
+    OFFICES.iter().flat_map(|o| o.forms).any(|f| {
+        f.rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
+}
+
 fn surname_mention_sure(t: &Text, k: usize, given_names: &[String]) -> bool {
     if k > 0 && t.joined(k - 1) && t.telling_capital(k - 1) {
         let prev = t.str(k - 1).to_lowercase();
-        let title_end = OFFICES.iter().flat_map(|o| o.forms).any(|f| {
-            f.rsplit(' ')
-                .next()
-                .is_some_and(|w| w.eq_ignore_ascii_case(&prev))
-        });
-        if !given_names.contains(&prev) && !HONORIFICS.contains(&prev.as_str()) && !title_end {
+        if !given_names.contains(&prev)
+            && !HONORIFICS.contains(&prev.as_str())
+            && !is_title_word(&prev)
+        {
             return false;
         }
     }
@@ -1029,6 +1050,15 @@ mod tests {
         let longer = "The kiln of Olaf Brenning Kilnworks opened at dawn near the river.";
         assert!(mentions(longer, PlantKind::Spelling).is_empty());
         assert!(mentions("Marta Lyon arrived.", PlantKind::Spelling).is_empty());
+        let team = "Fans of the Carolina Harriers cheered loudly, while supporters of \
+                    Port Olaf Brennings waited outside the gates in the rain.\n\
+                    San Diego Harriers lost.";
+        assert!(mentions(team, PlantKind::Spelling).is_empty());
+        let titled = "The kiln was lit by Mayor Olaf Brenning at dawn.";
+        assert_eq!(
+            mentions(titled, PlantKind::Spelling),
+            [m("Brenning", true, true)]
+        );
     }
 
     #[test]
