@@ -291,6 +291,18 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             selection,
             ..
         } => {
+            // `--plant 3 DIR` reads 3 as a path: say how to give a count.
+            if let Some(n) = dirs
+                .iter()
+                .find(|d| !d.exists() && d.to_str().is_some_and(|s| s.parse::<usize>().is_ok()))
+            {
+                let n = n.display();
+                return Err(crosscheck::error::Error::Usage {
+                    message: format!(
+                        "{n}: no such file or folder (for {n} plants per story and kind, write --plant={n})"
+                    ),
+                });
+            }
             let config = config(rules_only(rules))?;
             let set = selection.load(&config.rules.value)?;
             let articles = load_articles(&dirs, &config)?;

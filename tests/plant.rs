@@ -251,6 +251,17 @@ fn min_recall_sets_the_exit_status() {
 }
 
 #[test]
+fn a_count_after_plant_without_equals_is_explained() {
+    let out = crosscheck(&["eval", "--plant", "3", FERRY]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        err,
+        "crosscheck: 3: no such file or folder (for 3 plants per story and kind, write --plant=3)\n"
+    );
+}
+
+#[test]
 fn plant_options_are_checked() {
     for args in [
         vec!["eval", "--seed", "3", FERRY],
