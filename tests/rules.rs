@@ -840,6 +840,6 @@ fn a_rules_folder_written_from_the_readme_does_what_the_readme_says() {
     assert_eq!(conflicts(&report)[0]["suggestion"], "Porto");
     assert_eq!(
         conflicts(&report)[1]["message"],
-        "fire: the articles give \"03:40 local\" / \"03:55 local\" / \"04:40 local\""
+        "fire: the articles give \"3:40 a.m. local time\" / \"3:55 a.m. local time\" / \"4:40 a.m. local time\""
     );
 }

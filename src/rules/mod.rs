@@ -11,6 +11,7 @@ pub mod example;
 pub mod house_style;
 mod locate;
 pub mod params;
+pub mod reading;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -937,6 +938,31 @@ pub struct ConflictClaim {
     pub span: Span,
     pub text: String,
     pub value: String,
+    /// The value in words, where `value` is a normalised form a reader
+    /// would not use ("90 days" for a duration kept in seconds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// What the claim measures, in words ("people killed", "time"), for
+    /// figures and dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+}
+
+impl ConflictClaim {
+    pub fn new(span: &Span, text: &str, value: String) -> Self {
+        ConflictClaim {
+            span: span.clone(),
+            text: text.to_string(),
+            value,
+            reading: None,
+            measure: None,
+        }
+    }
+
+    /// The value as a reader says it.
+    pub fn words(&self) -> &str {
+        self.reading.as_deref().unwrap_or(&self.value)
+    }
 }
 
 /// Claims about one subject that a rule finds in disagreement.
