@@ -70,11 +70,19 @@ fn conflict(
 ) {
     let head = format!("{}[{}]", c.severity, c.rule);
     let headline = words::headline(c, options.rule(&c.rule));
-    out.push_str(&format!(
-        "{}{}\n",
-        paint.severity(c.severity, &head),
-        paint.bold(&format!(": {}", words::one_line(&headline)))
-    ));
+    let lines = wrap(&format!("{head}: {}", words::one_line(&headline)), width, 2);
+    for (k, line) in lines.iter().enumerate() {
+        if k == 0 {
+            let rest = &line[head.len()..];
+            out.push_str(&format!(
+                "{}{}\n",
+                paint.severity(c.severity, &head),
+                paint.bold(rest)
+            ));
+        } else {
+            out.push_str(&format!("{}\n", paint.bold(line)));
+        }
+    }
     let groups = words::groups(c);
     let path = |x: &ConflictClaim| {
         short
@@ -139,18 +147,47 @@ fn conflict(
         let (line, underline) = excerpt(article, x, width.saturating_sub(7));
         let bar = paint.gutter("|");
         out.push_str(&format!("    {bar}  {line}\n"));
+        let carets = underline.trim_start();
         out.push_str(&format!(
-            "    {bar}  {}\n",
-            paint.severity(c.severity, &underline)
+            "    {bar}  {}{}\n",
+            &underline[..underline.len() - carets.len()],
+            paint.severity(c.severity, carets)
         ));
     }
     if let Some(s) = words::suggestion(c) {
-        out.push_str(&format!(
-            "  {} {}\n",
-            paint.good("suggestion:"),
-            words::one_line(&s)
-        ));
+        let lines = wrap(&format!("  suggestion: {}", words::one_line(&s)), width, 4);
+        for (k, line) in lines.iter().enumerate() {
+            match line.strip_prefix("  suggestion:") {
+                Some(rest) if k == 0 => {
+                    out.push_str(&format!("  {}{rest}\n", paint.good("suggestion:")));
+                }
+                _ => out.push_str(&format!("{line}\n")),
+            }
+        }
     }
+}
+
+/// `text` in lines of at most `width` columns, broken between words, the
+/// lines after the first indented by `indent`; a word too long for a line
+/// stands alone on it.
+fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let body = text.trim_start();
+    let mut lines = Vec::new();
+    let mut line = text[..text.len() - body.len()].to_string();
+    let mut empty = true;
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && line.width() + 1 + word.width() > width {
+            lines.push(std::mem::replace(&mut line, " ".repeat(indent)));
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    lines.push(line);
+    lines
 }
 
 /// `  label   a.txt:1:2, b.txt:3:4   (2 articles)`, the locations wrapped
@@ -331,6 +368,23 @@ mod tests {
         let (_, under) = excerpt(&a, &claim_in(&a, "Katarina Nowak"), 80);
         // 東京で is six columns, then a space.
         assert_eq!(under.find('^'), Some(7));
+    }
+
+    #[test]
+    fn headlines_wrap_between_words() {
+        let lines = wrap(
+            "warning[garbled-figure]: near-equal figures count different things",
+            40,
+            2,
+        );
+        assert_eq!(
+            lines,
+            [
+                "warning[garbled-figure]: near-equal",
+                "  figures count different things"
+            ]
+        );
+        assert_eq!(wrap("  suggestion: Novak", 80, 4), ["  suggestion: Novak"]);
     }
 
     #[test]
