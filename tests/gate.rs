@@ -519,3 +519,110 @@ fn output_replaces_a_file_and_never_an_article() {
     assert_eq!(fs::read(root().join(&article)).unwrap(), before);
     fs::remove_dir_all(dir).unwrap();
 }
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn changed_takes_one_path_a_flag_and_swallows_no_corpus_path() {
+    let harbour = "tests/fixtures/archive/harbour-fire";
+    let bridge = "tests/fixtures/archive/bridge-vote";
+    let ledger = "tests/fixtures/archive/bridge-vote/daily-ledger.txt";
+    let herald = "tests/fixtures/archive/harbour-fire/coast-herald.md";
+    // The path after --changed is a changed article; the one after it is
+    // another corpus path, not a second changed article.
+    let r = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        harbour,
+        "--changed",
+        herald,
+        bridge,
+    ]));
+    assert_eq!(r["changed"], serde_json::json!([herald]), "{r:#}");
+    assert_eq!(r["summary"]["articles"], 4, "both folders are read: {r:#}");
+    let r = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        harbour,
+        bridge,
+        "--changed",
+        herald,
+        "--changed",
+        ledger,
+    ]));
+    assert_eq!(r["changed"], serde_json::json!([ledger, herald]), "{r:#}");
+    // A changed path that is missing, or no article of the corpus, is exit 2
+    // with one line naming it.
+    for (path, reason) in [
+        (
+            "tests/fixtures/archive/harbour-fire/no-such.md",
+            "No such file",
+        ),
+        (DRAFT, "an article outside the PATHs checked"),
+        (
+            "tests/fixtures/archive/wire/",
+            "a folder with no article of the PATHs checked",
+        ),
+        ("Cargo.toml", "no article"),
+    ] {
+        let out = run(&["check", harbour, "--changed", path]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{path}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("crosscheck: {path}: ")), "{err}");
+        assert!(err.contains(reason), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let err = stderr(&run(&["check", harbour, "--changed", DRAFT]));
+    assert!(
+        err.contains("crosscheck check FILE --against ARCHIVE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn folders_are_walked_with_ignore_files_unless_no_ignore() {
+    let dir = scratch("ignore");
+    copy_dir(
+        &root().join(ARCHIVE).join("harbour-fire"),
+        &dir.join("harbour-fire"),
+    );
+    // An npm package's README, a hidden folder and a file .ignore names:
+    // no articles, each of which would bring in a conflict if read.
+    let stray = "# Notes\n\nPort director Katarina Nowak said the old harbour would reopen.\n";
+    for file in [
+        "node_modules/harbour-kit/README.md",
+        ".drafts/harbour-fire.md",
+        "harbour-fire/scratch.md",
+    ] {
+        let path = dir.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, stray).unwrap();
+    }
+    fs::write(dir.join(".gitignore"), "node_modules/\n").unwrap();
+    fs::write(dir.join("harbour-fire/.ignore"), "scratch.md\n").unwrap();
+    let read = |args: &[&str]| {
+        let mut all = vec!["--no-config", "check", "--format", "json"];
+        all.extend_from_slice(args);
+        json(&run_in(&dir, &all, None))
+    };
+    let r = read(&["."]);
+    assert_eq!(r["summary"]["articles"], 2, "{r:#}");
+    let r = read(&["--no-ignore", "."]);
+    assert_eq!(r["summary"]["articles"], 5, "{r:#}");
+    let paths: Vec<&str> = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"./node_modules/harbour-kit/README.md"),
+        "{paths:?}"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
