@@ -30,6 +30,8 @@ pub enum Error {
     NoStory { path: PathBuf },
     /// A request that cannot be carried out as asked.
     Usage { message: String },
+    /// `--changed` names a path that is not an article of the corpus.
+    NotInCorpus { path: PathBuf, reason: String },
     /// The worker threads asked for could not be started.
     Threads { count: usize, message: String },
     /// A rule or lexicon file is malformed or inconsistent.
@@ -108,6 +110,12 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Usage { message } => f.write_str(message),
+            Error::NotInCorpus { path, reason } => write!(
+                f,
+                "{}: --changed names {reason}; to check a file against an archive: \
+                 crosscheck check FILE --against ARCHIVE",
+                path.display()
+            ),
             Error::Threads { count, message } => {
                 write!(f, "cannot start {count} threads: {message}")
             }
