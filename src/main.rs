@@ -330,7 +330,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             }
             let config = config(rules_only(rules))?;
             let set = selection.load(&config.rules.value)?;
-            let articles = load_articles(&dirs, &config)?;
+            let articles = load_articles(&dirs, &config, no_ignore)?;
             let options = crosscheck::plant::Options {
                 per_kind,
                 seed,
@@ -343,7 +343,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             let eval = crosscheck::plant::evaluate(&dirs, &articles, &set, &options)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
-                Format::Table => eval.to_table(output_width(), verbose),
+                Format::Table => eval.to_table(output_width(true), verbose),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             let below = eval.total.recall.unwrap_or(0.0) < min_recall;
