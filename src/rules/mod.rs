@@ -29,7 +29,7 @@ use example::{ExampleDef, SnippetDef};
 use locate::{Step, Target, locate};
 use params::{ParamSpec, Setting};
 
-pub use checks::{run, sort_conflicts};
+pub use checks::{comparisons, run, sort_conflicts};
 pub use example::{Example, ExpectedConflict};
 pub use house_style::HouseStyle;
 
