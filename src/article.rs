@@ -1,7 +1,7 @@
 //! Loading articles from files and folders, and mapping byte offsets to
 //! 1-based line and column positions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,8 @@ pub struct Article {
     pub source: Option<String>,
     /// The date of publication as written in the front matter.
     pub published: Option<String>,
+    /// Whether `story` is the folder, not the front matter's.
+    story_is_folder: bool,
     line_starts: Vec<usize>,
     /// (byte offset, characters before it) every [`CHAR_MARK_STEP`] bytes or
     /// so: a column then costs a short count, even on a 50 MB line.
@@ -104,6 +106,7 @@ impl Article {
             story,
             source: None,
             published: None,
+            story_is_folder: true,
             line_starts,
             char_marks,
         }
@@ -140,6 +143,7 @@ impl Article {
         let mut article = Article::new(path, body);
         if let Some(story) = meta.story {
             article.story = story.into();
+            article.story_is_folder = false;
         }
         if let Some(title) = meta.title {
             article.title = title;
@@ -218,16 +222,27 @@ pub fn split_front_matter(path: &str, text: &str) -> Result<Option<(FrontMatter,
             column,
             message: format!("front matter: {message}"),
         };
-    let value: serde_yaml::Value =
-        serde_yaml::from_str(&text[block_start..block_end]).map_err(|e| {
-            let loc = e.location();
-            // The block starts on the file's second line.
-            malformed(
-                loc.as_ref().map(|l| l.line() + 1),
-                loc.map(|l| l.column()),
-                crate::error::without_position(&e.to_string()),
-            )
-        })?;
+    let block = &text[block_start..block_end];
+    if let Some((line, column)) = crate::yaml::too_deep(block) {
+        // The block starts on the file's second line.
+        return Err(malformed(
+            Some(line + 1),
+            Some(column),
+            format!(
+                "nested deeper than {} levels (recursion limit)",
+                crate::yaml::MAX_DEPTH
+            ),
+        ));
+    }
+    let value: serde_yaml::Value = serde_yaml::from_str(block).map_err(|e| {
+        let loc = e.location();
+        // The block starts on the file's second line.
+        malformed(
+            loc.as_ref().map(|l| l.line() + 1),
+            loc.map(|l| l.column()),
+            crate::error::without_position(&e.to_string()),
+        )
+    })?;
     let map = match value {
         serde_yaml::Value::Mapping(m) => m,
         serde_yaml::Value::Null => serde_yaml::Mapping::new(),
@@ -269,6 +284,59 @@ pub fn split_front_matter(path: &str, text: &str) -> Result<Option<(FrontMatter,
     }
     body.push_str(&text[body_start..]);
     Ok(Some((meta, body)))
+}
+
+/// Puts each article that has no `story:` in its front matter in the story
+/// of the folder that really holds it, whatever spelling or link reached
+/// it: `./a/x.md` and `a/y.md` are one story, and a link to another
+/// story's article leaves it in that story. The story is named by the
+/// folder as first written in path order, where one was written so, else
+/// by its canonical path.
+pub fn place_in_stories(articles: &mut [Article]) {
+    let canonical_folder = |a: &Article| {
+        crate::paths::identity(Path::new(&*a.path))
+            .parent()
+            .map(Path::to_path_buf)
+    };
+    let folders: Vec<Option<PathBuf>> = articles
+        .iter()
+        .map(|a| a.story_is_folder.then(|| canonical_folder(a)).flatten())
+        .collect();
+    // Folder as written -> canonical folder, each looked up once.
+    let mut written_folders: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut names: BTreeMap<&Path, Arc<str>> = BTreeMap::new();
+    for (a, folder) in articles.iter().zip(&folders) {
+        let Some(folder) = folder else { continue };
+        let written = folder_of(&a.path);
+        let real = written_folders
+            .entry(written.clone())
+            .or_insert_with(|| crate::paths::identity(Path::new(&written)));
+        if real == folder {
+            names
+                .entry(folder)
+                .or_insert_with(|| without_dots(&written).into());
+        }
+    }
+    for (a, folder) in articles.iter_mut().zip(&folders) {
+        if let Some(folder) = folder {
+            a.story = names
+                .get(folder.as_path())
+                .cloned()
+                .unwrap_or_else(|| folder.to_string_lossy().into());
+        }
+    }
+}
+
+/// A folder as written less its `.` parts: `./a` and `a` name one story.
+fn without_dots(folder: &str) -> String {
+    let path: PathBuf = Path::new(folder)
+        .components()
+        .filter(|c| *c != std::path::Component::CurDir)
+        .collect();
+    match path.to_string_lossy() {
+        p if p.is_empty() => ".".to_string(),
+        p => p.into_owned(),
+    }
 }
 
 /// Articles are the .txt and .md files; anything else in a folder is ignored.
@@ -413,6 +481,7 @@ pub fn load_paths_where(paths: &[PathBuf], walk: &Walk) -> Result<Loaded> {
         });
     }
     skipped.sort();
+    place_in_stories(&mut articles);
     Ok(Loaded { articles, skipped })
 }
 
@@ -544,11 +613,7 @@ fn walk_error(e: ignore::Error, found: &mut Vec<Found>) -> Result<()> {
 }
 
 pub fn load_file(path: &Path) -> Result<Article> {
-    let bytes = fs::read(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Article::from_bytes(path, bytes)
+    Article::from_bytes(path, crate::paths::read_file(path)?)
 }
 
 #[cfg(test)]

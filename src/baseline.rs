@@ -3,7 +3,6 @@
 //! the values in conflict), so it survives edits that move lines.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -36,10 +35,7 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline> {
-        let text = fs::read_to_string(path).map_err(|source| Error::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::paths::read_text(path)?;
         let malformed = |line, column, message| Error::Malformed {
             path: path.display().to_string(),
             line,

@@ -4,7 +4,6 @@
 //! resolved value remembers where it came from.
 
 use std::fmt;
-use std::fs;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -229,12 +228,20 @@ pub fn find(dir: &Path) -> Option<PathBuf> {
 }
 
 fn parse(path: &Path) -> Result<ConfigFile> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::paths::read_text(path)?;
     if text.trim().is_empty() {
         return Ok(ConfigFile::default());
+    }
+    if let Some((line, column)) = crate::yaml::too_deep(&text) {
+        return Err(Error::Malformed {
+            path: path.display().to_string(),
+            line: Some(line),
+            column: Some(column),
+            message: format!(
+                "nested deeper than {} levels (recursion limit)",
+                crate::yaml::MAX_DEPTH
+            ),
+        });
     }
     serde_yaml::from_str(&text).map_err(|e| {
         let loc = e.location();
@@ -356,6 +363,7 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     fn temp_dir(name: &str) -> PathBuf {
         let d =

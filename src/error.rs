@@ -11,6 +11,9 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// A path that must be a regular file is a pipe, device, socket or
+    /// folder: reading a pipe would wait for a writer for ever.
+    NotAFile { path: PathBuf },
     /// An article is not valid UTF-8; `offset` is the first bad byte.
     NotUtf8 { path: PathBuf, offset: usize },
     /// A file named as an article holds a NUL byte at `offset`.
@@ -82,6 +85,11 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {}", path.display(), source),
+            Error::NotAFile { path } => write!(
+                f,
+                "{}: not a regular file (a pipe, device or folder is not read)",
+                path.display()
+            ),
             Error::NotUtf8 { path, offset } => write!(
                 f,
                 "{}: not valid UTF-8 (first bad byte at offset {offset})",

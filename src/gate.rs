@@ -161,6 +161,8 @@ pub fn run(request: Request, set: &RuleSet) -> Result<Outcome> {
         Some(list) => Some(select_changed(&mut articles, list, &walk, &mut skipped)?),
         None => None,
     };
+    // Changed articles read from outside the corpus join their stories.
+    crate::article::place_in_stories(&mut articles);
     // A binary file both in the corpus and among the changes is one warning.
     skipped.sort();
     skipped.dedup();

@@ -458,7 +458,7 @@ impl Lexicon {
     }
 }
 
-fn words_of(phrase: &str) -> Vec<String> {
+pub(crate) fn words_of(phrase: &str) -> Vec<String> {
     fold(phrase)
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())

@@ -24,6 +24,7 @@ pub mod rules;
 pub mod story;
 pub mod suppress;
 pub mod text;
+pub mod yaml;
 
 use article::Article;
 use rayon::prelude::*;

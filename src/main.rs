@@ -239,18 +239,65 @@ enum Format {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            say(&usage_error(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+        // --help and --version, as clap writes them.
         Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return ExitCode::from(code);
+            let text = e.render().to_string();
+            return match print(&text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    say(&format!("crosscheck: {e}"));
+                    ExitCode::from(2)
+                }
+            };
         }
     };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("crosscheck: {e}");
+            say(&format!("crosscheck: {e}"));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Clap's account of a usage error ("error: ...", a tip, the usage, a
+/// pointer to --help) as one line, then the usage as a hint.
+fn usage_error(rendered: &str) -> String {
+    let lines: Vec<&str> = rendered.lines().map(str::trim).collect();
+    let reason = lines
+        .iter()
+        .find(|l| !l.is_empty())
+        .map_or("invalid arguments", |l| {
+            l.trim_start_matches("error:").trim()
+        });
+    match lines.iter().find_map(|l| l.strip_prefix("Usage:")) {
+        Some(usage) => format!("crosscheck: {reason}\nusage: {} (see --help)", usage.trim()),
+        None => format!("crosscheck: {reason}"),
+    }
+}
+
+/// A line on stderr. A stderr that cannot be written to (a full disk)
+/// leaves nothing else to tell: the exit status still says it.
+fn say(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}").and_then(|()| err.flush());
+}
+
+/// `text` on stdout. A reader that went away (`| head`) ends the run
+/// quietly; any other failure (a full disk) is an error: a report that was
+/// not written must not pass for one that was.
+fn print(text: &str) -> Result<(), crosscheck::error::Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(crosscheck::error::Error::Io {
+            path: PathBuf::from("standard output"),
+            source: e,
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -281,7 +328,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         } => rules_command(action, rules, format, &selection),
         Command::Config { settings } => {
             let text = config(settings.overrides())?.describe();
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            print(&text)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Baseline {
@@ -365,7 +412,7 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
                 Format::Table => eval.to_table(output_width(true)),
             };
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            print(&text)?;
             let t = &eval.total;
             let below = t.precision() < min_precision
                 || t.recall() < min_recall
@@ -383,6 +430,16 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             selection,
         } => {
             let config = config(settings.overrides())?;
+            if let (Some(out), Some(baseline)) = (&output, &config.baseline.value)
+                && crosscheck::paths::identity(out) == crosscheck::paths::identity(baseline)
+            {
+                return Err(crosscheck::error::Error::Usage {
+                    message: format!(
+                        "{}: is the baseline being read; the report will not overwrite it",
+                        out.display()
+                    ),
+                });
+            }
             let set = selection.load(&config.rules.value)?;
             // `check FILE --against DIR`: FILE is the change, DIR the rest.
             let (corpus, changed) = if against.is_empty() {
@@ -473,7 +530,7 @@ fn rules_command(
             (catalog::examples_report(&set, &outcomes), u8::from(failed))
         }
     };
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    print(&text)?;
     Ok(ExitCode::from(code))
 }
 
@@ -490,10 +547,7 @@ fn emit(
             text.as_bytes(),
             report.articles.iter().map(|a| a.path.as_str()),
         ),
-        None => {
-            let _ = std::io::stdout().lock().write_all(text.as_bytes());
-            Ok(())
-        }
+        None => print(text),
     }
 }
 
@@ -518,7 +572,7 @@ fn list_claims(
             ));
         }
     }
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    print(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -551,7 +605,7 @@ fn load_articles(
 
 fn warn_skipped(skipped: &[crosscheck::article::Skipped]) {
     for file in skipped {
-        eprintln!("crosscheck: warning: {file}");
+        say(&format!("crosscheck: warning: {file}"));
     }
 }
 

@@ -34,6 +34,33 @@ pub fn identity(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| normalize(path))
 }
 
+/// The bytes of `path`, which must be a regular file (or a link to one):
+/// opening a pipe would block until something writes to it, and a device
+/// can be endless.
+pub fn read_file(path: &Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    std::fs::read(path).map_err(io)
+}
+
+/// [`read_file`] as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String> {
+    String::from_utf8(read_file(path)?).map_err(|_| Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ),
+    })
+}
+
 /// A list of paths, one a line, from standard input (`-`) or a file, as
 /// `git diff --name-only` prints it: blank lines are skipped and names Git
 /// quotes (`"caf\303\251.md"`) are unquoted.

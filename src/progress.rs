@@ -47,9 +47,20 @@ impl Drop for Bar {
     }
 }
 
+/// The most threads `-j` asks for: more only costs the time to start them
+/// (a million take minutes), on any machine made yet.
+pub const MAX_THREADS: usize = 1024;
+
 /// Runs the library's parallel work on `threads` threads instead of one per
-/// core (0: one per core; `RAYON_NUM_THREADS` sets the default too).
+/// core (0: one per core; `RAYON_NUM_THREADS` sets the default too); more
+/// than [`MAX_THREADS`] is refused.
 pub fn use_threads(threads: usize) -> Result<()> {
+    if threads > MAX_THREADS {
+        return Err(Error::Threads {
+            count: threads,
+            message: format!("at most {MAX_THREADS} threads"),
+        });
+    }
     rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build_global()

@@ -286,7 +286,10 @@ impl Report {
     pub fn keep_changed(&mut self, changed: &[String]) {
         let set: BTreeSet<&str> = changed.iter().map(String::as_str).collect();
         self.retain(|c| c.claims.iter().any(|x| set.contains(&*x.span.path)));
-        self.changed = Some(changed.to_vec());
+        let mut sorted = changed.to_vec();
+        sorted.sort();
+        sorted.dedup();
+        self.changed = Some(sorted);
     }
 
     /// The stories of the articles a conflict's claims come from, sorted.

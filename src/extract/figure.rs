@@ -314,6 +314,37 @@ fn number_at(doc: &Doc, i: usize) -> Option<(f64, usize)> {
     }
 }
 
+/// Person mentions sorted by where they start, so that a clause finds its
+/// own without a scan of every mention, which is quadratic on a long
+/// article.
+struct ByStart<'a> {
+    people: &'a [PersonMention],
+    /// Indices into `people`, by start.
+    order: Vec<usize>,
+}
+
+impl<'a> ByStart<'a> {
+    fn new(people: &'a [PersonMention]) -> Self {
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&i| (people[i].span.start, i));
+        ByStart { people, order }
+    }
+
+    /// The mentions that lie within `bytes`, in their original order.
+    fn within(&self, bytes: Range<usize>) -> Vec<&'a PersonMention> {
+        let start = |i: &usize| self.people[*i].span.start;
+        let from = self.order.partition_point(|i| start(i) < bytes.start);
+        let to = self.order.partition_point(|i| start(i) <= bytes.end);
+        let mut inside: Vec<usize> = self.order[from..to]
+            .iter()
+            .copied()
+            .filter(|&i| self.people[i].span.end <= bytes.end)
+            .collect();
+        inside.sort_unstable();
+        inside.into_iter().map(|i| &self.people[i]).collect()
+    }
+}
+
 /// The person a figure at token `at` is said of: the one named nearest to it
 /// in its clause, leaving out whoever a speech verb makes the speaker.
 fn owner(
@@ -321,12 +352,13 @@ fn owner(
     lex: &Lexicon,
     clause: Range<usize>,
     at: usize,
-    people: &[PersonMention],
+    people: &ByStart,
 ) -> Option<String> {
     let bytes = doc.byte_range(clause.clone());
     let named: Vec<&PersonMention> = people
-        .iter()
-        .filter(|p| bytes.start <= p.span.start && p.span.end <= bytes.end && !p.words.is_empty())
+        .within(bytes)
+        .into_iter()
+        .filter(|p| !p.words.is_empty())
         .collect();
     if named.is_empty() {
         return None;
@@ -501,6 +533,7 @@ pub fn extract(
     people: &[PersonMention],
 ) -> Vec<FigureClaim> {
     let mut out: Vec<FigureClaim> = Vec::new();
+    let people = ByStart::new(people);
     for (si, sentence) in doc.sentences.iter().enumerate() {
         if skip[si] {
             continue;
@@ -533,7 +566,7 @@ pub fn extract(
                     value.partial = cl
                         .clone()
                         .any(|k| doc.is_word(k) && lex.is_partial_cue(doc.folded(k)));
-                    value.owner = owner(doc, lex, cl.clone(), range.start, people);
+                    value.owner = owner(doc, lex, cl.clone(), range.start, &people);
                     let near = range.start.saturating_sub(EVENT_WINDOW).max(cl.start)
                         ..(range.end + EVENT_WINDOW).min(cl.end);
                     value.event = nearest_event(doc, lex, range.start, near).map(|(e, _)| e);

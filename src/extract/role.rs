@@ -149,7 +149,8 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
     let mut i = 0;
     'outer: while i < words.len() {
         for (phrase, canonical) in &lex.title_synonyms {
-            if words[i..].starts_with(phrase) {
+            // An empty phrase would match without moving on, for ever.
+            if !phrase.is_empty() && words[i..].starts_with(phrase) {
                 out.extend(canonical.iter().cloned());
                 i += phrase.len();
                 continue 'outer;
@@ -192,4 +193,24 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
         deputy,
         relation: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::LexiconData;
+
+    #[test]
+    fn an_empty_synonym_matches_nothing_and_the_reading_moves_on() {
+        // The loader refuses an empty phrase; a lexicon built without it
+        // must still not loop on one.
+        let data = LexiconData {
+            titles: vec!["warden".into()],
+            title_synonyms: vec![vec!["warden".into(), "".into()]],
+            ..Default::default()
+        };
+        let lex = Lexicon::compile(&data).unwrap();
+        let role = normalize("prison warden", &lex).expect("a title");
+        assert_eq!(role.head, "warden");
+    }
 }

@@ -20,10 +20,21 @@ pub fn extract(
     skip: &[bool],
     people: &[PersonMention],
 ) -> Vec<TermMention> {
+    // The mentions by start, each with the furthest end of those up to it:
+    // a word is in a mention if one starting before it ends after it. A
+    // look-up, not a scan of every mention, which is quadratic on a long
+    // article.
+    let mut spans: Vec<(usize, usize)> =
+        people.iter().map(|p| (p.span.start, p.span.end)).collect();
+    spans.sort_unstable();
+    let mut furthest = 0;
+    for s in &mut spans {
+        furthest = furthest.max(s.1);
+        s.1 = furthest;
+    }
     let in_person = |start: usize| {
-        people
-            .iter()
-            .any(|p| p.span.start <= start && start < p.span.end)
+        let before = spans.partition_point(|s| s.0 <= start);
+        before > 0 && spans[before - 1].1 > start
     };
     let mut candidates = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {

@@ -1,7 +1,9 @@
 //! The checks: each reads aligned subjects and reports the claims that
 //! disagree.
 
+use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 use super::house_style::{self, HouseStyle};
 use super::{Check, Conflict, ConflictClaim, DateParams, FigureParams, Params, Rule, RuleSet};
@@ -9,6 +11,103 @@ use crate::align::{Aligned, ClaimRef, articles_in};
 use crate::extract::{DateValue, FigureClaim, FigureValue, PlaceClaim, Qualifier};
 use crate::lexicon::Lexicon;
 use crate::text::name_key;
+
+thread_local! {
+    static COMPARED: Cell<u64> = const { Cell::new(0) };
+}
+
+fn compared(pairs: usize) {
+    COMPARED.with(|c| c.set(c.get() + pairs as u64));
+}
+
+/// How many pairs of claims (or of what articles say of one subject) the
+/// checks have compared on this thread: the measure of their work that
+/// tests can hold to a bound, whatever the machine's speed.
+pub fn comparisons() -> u64 {
+    COMPARED.with(Cell::get)
+}
+
+/// The articles of one subject grouped by what they say of it: each class
+/// holds, in article order, the range of each member's claims in `refs`
+/// (which is sorted by article). Two articles that say the same things
+/// compare alike with any third, so a story of many articles repeating a
+/// few statements costs a comparison per pair of distinct statements, not
+/// per pair of articles.
+fn profiles<K: Ord>(refs: &[ClaimRef], key: impl Fn(usize) -> K) -> Vec<Vec<Range<usize>>> {
+    let mut class_of: BTreeMap<Vec<K>, usize> = BTreeMap::new();
+    let mut classes: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut start = 0;
+    while start < refs.len() {
+        let article = refs[start].article;
+        let end = start + refs[start..].partition_point(|r| r.article == article);
+        let said: Vec<K> = (start..end).map(&key).collect();
+        let class = *class_of.entry(said).or_insert_with(|| {
+            classes.push(Vec::new());
+            classes.len() - 1
+        });
+        classes[class].push(start..end);
+        start = end;
+    }
+    classes
+}
+
+/// The claims (positions in `refs`) that `compare` finds at fault between
+/// two articles of the subject. `compare(first, second)` takes the claims
+/// of two articles, reads `first` as the earlier one, and marks the claims
+/// at fault on each side. Each ordered pair of [`profiles`] is compared
+/// once, on one member of each, and the marks hold for every pair of their
+/// members in that order.
+fn across_articles(
+    refs: &[ClaimRef],
+    classes: &[Vec<Range<usize>>],
+    mut compare: impl FnMut(Range<usize>, Range<usize>) -> (Vec<bool>, Vec<bool>),
+) -> BTreeSet<usize> {
+    let article = |m: &Range<usize>| refs[m.start].article;
+    let first = |c: &[Range<usize>]| article(&c[0]);
+    let last = |c: &[Range<usize>]| article(&c[c.len() - 1]);
+    // Per class and claim: marked for the members before this article (as
+    // the earlier side) or after that one (as the later side).
+    let mut before: Vec<Vec<Option<usize>>> =
+        classes.iter().map(|c| vec![None; c[0].len()]).collect();
+    let mut after = before.clone();
+    for (i, c1) in classes.iter().enumerate() {
+        for (j, c2) in classes.iter().enumerate() {
+            // Some member of `c1` must come before some member of `c2`.
+            if first(c1) >= last(c2) {
+                continue;
+            }
+            compared(1);
+            let (a, b) = if i == j {
+                (c1[0].clone(), c1[1].clone())
+            } else {
+                (c1[0].clone(), c2[0].clone())
+            };
+            let (in_a, in_b) = compare(a, b);
+            for (mark, hit) in before[i].iter_mut().zip(in_a) {
+                if hit {
+                    *mark = (*mark).max(Some(last(c2)));
+                }
+            }
+            for (mark, hit) in after[j].iter_mut().zip(in_b) {
+                if hit {
+                    *mark = Some(mark.map_or(first(c1), |m| m.min(first(c1))));
+                }
+            }
+        }
+    }
+    let mut bad = BTreeSet::new();
+    for (c, members) in classes.iter().enumerate() {
+        for m in members {
+            let a = article(m);
+            for (k, pos) in m.clone().enumerate() {
+                if before[c][k].is_some_and(|t| a < t) || after[c][k].is_some_and(|t| a > t) {
+                    bad.insert(pos);
+                }
+            }
+        }
+    }
+    bad
+}
 
 /// Runs every rule of `set` over `aligned`; conflicts come sorted by where
 /// their first claim is.
@@ -218,52 +317,55 @@ fn spelling_majority(varying: &[&crate::align::NameWord], style: &HouseStyle) ->
 fn role_mismatch(al: &Aligned) -> Vec<Finding> {
     let mut out = Vec::new();
     for person in &al.people {
-        let roles: Vec<(usize, &crate::extract::RoleClaim)> = person
-            .roles
-            .iter()
-            .map(|r| (r.article, &al.claims[r.article].roles[r.index]))
-            .collect();
-        let mut bad: BTreeSet<usize> = BTreeSet::new();
-        let articles: BTreeSet<usize> = roles.iter().map(|r| r.0).collect();
-        for &x in &articles {
-            for &y in articles.iter().filter(|&&y| y > x) {
-                let rx: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == x).collect();
-                let ry: Vec<usize> = (0..roles.len()).filter(|&i| roles[i].0 == y).collect();
-                let agree = rx.iter().any(|&i| {
-                    ry.iter()
-                        .any(|&j| roles[i].1.value.compatible(&roles[j].1.value))
-                });
-                if agree {
-                    continue;
-                }
-                for &i in &rx {
-                    for &j in &ry {
-                        let (a, b) = (&roles[i].1.value, &roles[j].1.value);
-                        // An article that gives both roles at once ("team
-                        // president and general manager") says they coexist.
-                        let together = articles.iter().any(|&z| {
-                            let rz = || roles.iter().filter(move |r| r.0 == z).map(|r| &r.1.value);
-                            rz().any(|v| v.compatible(a)) && rz().any(|v| v.compatible(b))
-                        });
-                        if a.comparable(b) && !a.compatible(b) && !together {
-                            bad.insert(i);
-                            bad.insert(j);
-                        }
+        let refs = &person.roles;
+        let role = |i: usize| &al.claims[refs[i].article].roles[refs[i].index].value;
+        let classes = profiles(refs, |i| format!("{:?}", role(i)));
+        // Per role value: the classes of articles holding a role compatible
+        // with it. An article that gives two roles at once ("team president
+        // and general manager") says they coexist.
+        let mut fits: BTreeMap<String, Vec<bool>> = BTreeMap::new();
+        let mut fitting = |v: &crate::extract::RoleValue| -> Vec<bool> {
+            fits.entry(format!("{v:?}"))
+                .or_insert_with(|| {
+                    classes
+                        .iter()
+                        .map(|c| c[0].clone().any(|z| role(z).compatible(v)))
+                        .collect()
+                })
+                .clone()
+        };
+        let bad = across_articles(refs, &classes, |rx, ry| {
+            let mut marks = (vec![false; rx.len()], vec![false; ry.len()]);
+            compared(rx.len() * ry.len());
+            let agree = rx
+                .clone()
+                .any(|i| ry.clone().any(|j| role(i).compatible(role(j))));
+            if agree {
+                return marks;
+            }
+            for (ki, i) in rx.clone().enumerate() {
+                for (kj, j) in ry.clone().enumerate() {
+                    let (a, b) = (role(i), role(j));
+                    if !a.comparable(b) || a.compatible(b) {
+                        continue;
+                    }
+                    let together = fitting(a).iter().zip(fitting(b)).any(|(x, y)| *x && y);
+                    if !together {
+                        marks.0[ki] = true;
+                        marks.1[kj] = true;
                     }
                 }
             }
-        }
+            marks
+        });
         if bad.is_empty() {
             continue;
         }
         let claims = bad
             .iter()
             .map(|&i| {
-                claim(
-                    &roles[i].1.span,
-                    &roles[i].1.text,
-                    roles[i].1.value.display(),
-                )
+                let r = &al.claims[refs[i].article].roles[refs[i].index];
+                claim(&r.span, &r.text, r.value.display())
             })
             .collect::<Vec<_>>();
         out.push(Finding {
@@ -283,13 +385,6 @@ fn one_per_value(claims: impl Iterator<Item = (ClaimRef, ConflictClaim)>) -> Vec
         .filter(|(r, c)| seen.insert((r.article, c.value.clone())))
         .map(|(_, c)| c)
         .collect()
-}
-
-/// The claims of articles after `x`'s in `refs`, which is sorted by article:
-/// claims are compared across articles only, and skipping a long article's
-/// own pairs keeps it linear.
-fn later_articles(refs: &[ClaimRef], x: ClaimRef) -> &[ClaimRef] {
-    &refs[refs.partition_point(|r| r.article <= x.article)..]
 }
 
 fn figure<'a>(al: &'a Aligned, r: ClaimRef) -> &'a FigureClaim {
@@ -327,20 +422,15 @@ fn same_owner(a: &FigureValue, b: &FigureValue) -> bool {
     }
 }
 
-/// The figures that are the only value their article gives for a subject
-/// in one time frame. Two of them from two articles speak of the same thing
-/// when their clauses share a single word ("five villages were hit,
-/// officials said" / "flattening seven villages, officials said"). Counts
-/// of people need their event (killed, injured) for that: a story counts
-/// people in too many ways.
-fn sole_figures(
-    al: &Aligned,
-    refs: &[ClaimRef],
-    p: &FigureParams,
-    lex: &Lexicon,
-) -> BTreeSet<ClaimRef> {
-    let mut groups: BTreeMap<(usize, &[String]), Vec<ClaimRef>> = BTreeMap::new();
-    for &r in refs {
+/// Per claim of `refs` (sorted by article), whether it is the only value
+/// its article gives for the subject in its time frame. Two of them from
+/// two articles speak of the same thing when their clauses share a single
+/// word ("five villages were hit, officials said" / "flattening seven
+/// villages, officials said"). Counts of people need their event (killed,
+/// injured) for that: a story counts people in too many ways.
+fn sole_figures(al: &Aligned, refs: &[ClaimRef], p: &FigureParams, lex: &Lexicon) -> Vec<bool> {
+    let mut groups: BTreeMap<(usize, &[String]), Vec<usize>> = BTreeMap::new();
+    for (pos, &r) in refs.iter().enumerate() {
         let v = &figure(al, r).value;
         let people = v
             .noun
@@ -349,16 +439,70 @@ fn sole_figures(
         if people && v.event.is_none() {
             continue;
         }
-        groups.entry((r.article, &v.frame)).or_default().push(r);
+        groups.entry((r.article, &v.frame)).or_default().push(pos);
     }
-    groups
-        .into_values()
-        .filter(|g| {
-            g.iter()
-                .all(|&x| g.iter().all(|&y| overlap(figure(al, x), figure(al, y), p)))
-        })
-        .flatten()
-        .collect()
+    let mut sole = vec![false; refs.len()];
+    for g in groups.into_values() {
+        let figures: Vec<&FigureClaim> = g.iter().map(|&pos| figure(al, refs[pos])).collect();
+        if all_overlap(&figures, p) {
+            for pos in g {
+                sole[pos] = true;
+            }
+        }
+    }
+    sole
+}
+
+/// Whether every two of `figures` (each with itself too) [`overlap`], in
+/// time linear in their number: [`overlap`] compares intervals, and
+/// intervals that meet two by two share a point, the largest start.
+fn all_overlap(figures: &[&FigureClaim], p: &FigureParams) -> bool {
+    let slack = |v: f64| v.abs() * 0.005;
+    let open = |v: &FigureValue| v.high.is_infinite() && v.low > 0.0;
+    let high = |v: &FigureValue| {
+        if open(v) && p.lower_bound_reach >= 1.0 {
+            v.low * p.lower_bound_reach
+        } else {
+            v.high
+        }
+    };
+    let start = |v: &FigureValue| v.low - slack(v.low);
+    let end = |v: &FigureValue| high(v) + slack(high(v));
+    let (floors, others): (Vec<&FigureValue>, Vec<&FigureValue>) =
+        figures.iter().map(|f| &f.value).partition(|v| open(v));
+    // Floors among themselves: within the slack of the larger, which the
+    // smallest and the largest floor are furthest from.
+    let mut lows: Vec<f64> = floors.iter().map(|v| v.low).collect();
+    lows.sort_by(f64::total_cmp);
+    lows.dedup_by(|a, b| a.to_bits() == b.to_bits());
+    let floors_meet = if lows.len() <= 64 {
+        lows.iter()
+            .all(|&a| lows.iter().all(|&b| (a - b).abs() <= slack(a.max(b))))
+    } else {
+        let (lo, hi) = (lows[0], lows[lows.len() - 1]);
+        lows.iter()
+            .all(|&a| [lo, hi].iter().all(|&b| (a - b).abs() <= slack(a.max(b))))
+    };
+    if !floors_meet || others.is_empty() {
+        return floors_meet;
+    }
+    // Every other pair compares intervals; a NaN end meets nothing.
+    let ends = |vs: &[&FigureValue]| -> Option<(f64, f64)> {
+        let mut bounds = (f64::NEG_INFINITY, f64::INFINITY);
+        for v in vs {
+            let (s, e) = (start(v), end(v));
+            if s.is_nan() || e.is_nan() {
+                return None;
+            }
+            bounds = (bounds.0.max(s), bounds.1.min(e));
+        }
+        Some(bounds)
+    };
+    let (Some((s_other, e_other)), Some((s_floor, e_floor))) = (ends(&others), ends(&floors))
+    else {
+        return false;
+    };
+    s_other <= e_other && s_other <= e_floor && s_floor <= e_other
 }
 
 /// Whether two figures speak of the same thing: the same noun, the same
@@ -414,23 +558,6 @@ fn shared_context(a: &FigureClaim, b: &FigureClaim) -> usize {
     shared + noun_bonus
 }
 
-/// Whether `x` and `y` are each other's closest figure in the other's
-/// article: where an article gives several figures of one kind (the
-/// percentages of a poll, the prices of a range), each is read against the
-/// figure of the other article whose clause is most like its own, not
-/// against all of them.
-fn mutual_best(al: &Aligned, refs: &[ClaimRef], x: ClaimRef, y: ClaimRef) -> bool {
-    let best_in = |from: ClaimRef, article: usize, to: ClaimRef| {
-        let f = figure(al, from);
-        let score = |r: ClaimRef| shared_context(f, figure(al, r));
-        let target = score(to);
-        refs.iter()
-            .filter(|r| r.article == article)
-            .all(|&r| score(r) <= target)
-    };
-    best_in(x, y.article, y) && best_in(y, x.article, x)
-}
-
 fn figure_claim(f: &FigureClaim) -> ConflictClaim {
     super::reading::figure_claim(f)
 }
@@ -440,38 +567,57 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding
     for subject in &al.figures {
         let refs = &subject.claims;
         let sole = sole_figures(al, refs, p, lex);
-        let same = |x: ClaimRef, y: ClaimRef| {
-            let (fx, fy) = (figure(al, x), figure(al, y));
-            same_subject(fx, fy, p, lex)
-                || (sole.contains(&x)
-                    && sole.contains(&y)
-                    && comparable(fx, fy, p, lex)
-                    && shared_context(fx, fy) >= 1)
+        let fig = |i: usize| figure(al, refs[i]);
+        // Whether claims `i` and `j` (positions in `refs`) speak of one thing.
+        let same = |i: usize, j: usize| {
+            let (fi, fj) = (fig(i), fig(j));
+            same_subject(fi, fj, p, lex)
+                || (sole[i] && sole[j] && comparable(fi, fj, p, lex) && shared_context(fi, fj) >= 1)
         };
-        let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
-        for &x in refs {
-            for &y in later_articles(refs, x) {
-                let (fx, fy) = (figure(al, x), figure(al, y));
-                if !same(x, y) || overlap(fx, fy, p) || !mutual_best(al, refs, x, y) {
-                    continue;
+        let classes = profiles(refs, |i| format!("{:?}", fig(i).value));
+        let bad = across_articles(refs, &classes, |xs, ys| {
+            compared(xs.len() * ys.len());
+            // Where an article gives several figures of one kind (the
+            // percentages of a poll, the prices of a range), each is read
+            // against the figure of the other article whose clause is most
+            // like its own, not against all of them; and a figure agreed
+            // with by another of the other article on the same subject is
+            // no conflict. Both are read first, then the pairs.
+            let mut best_x = vec![0; xs.len()];
+            let mut best_y = vec![0; ys.len()];
+            let mut agrees_x = vec![false; xs.len()];
+            let mut agrees_y = vec![false; ys.len()];
+            for (a, i) in xs.clone().enumerate() {
+                for (b, j) in ys.clone().enumerate() {
+                    best_x[a] = best_x[a].max(shared_context(fig(i), fig(j)));
+                    best_y[b] = best_y[b].max(shared_context(fig(j), fig(i)));
+                    if overlap(fig(i), fig(j), p) {
+                        agrees_x[a] |= same(i, j);
+                        agrees_y[b] |= same(j, i);
+                    }
                 }
-                // Agreement elsewhere: another figure of the other article
-                // on the same subject gives this value.
-                let agrees = |f: ClaimRef, other_article: usize| {
-                    refs.iter()
-                        .filter(|r| r.article == other_article)
-                        .any(|&r| same(f, r) && overlap(figure(al, f), figure(al, r), p))
-                };
-                if agrees(x, y.article) || agrees(y, x.article) {
-                    continue;
-                }
-                bad.insert(x);
-                bad.insert(y);
             }
-        }
+            let mut marks = (vec![false; xs.len()], vec![false; ys.len()]);
+            for (a, i) in xs.clone().enumerate() {
+                for (b, j) in ys.clone().enumerate() {
+                    let conflict = !agrees_x[a]
+                        && !agrees_y[b]
+                        && same(i, j)
+                        && !overlap(fig(i), fig(j), p)
+                        && shared_context(fig(i), fig(j)) == best_x[a]
+                        && shared_context(fig(j), fig(i)) == best_y[b];
+                    if conflict {
+                        marks.0[a] = true;
+                        marks.1[b] = true;
+                    }
+                }
+            }
+            marks
+        });
         if bad.is_empty() {
             continue;
         }
+        let bad: Vec<ClaimRef> = bad.into_iter().map(|i| refs[i]).collect();
         let all: Vec<ConflictClaim> = bad.iter().map(|&r| figure_claim(figure(al, r))).collect();
         let suggestion = majority(
             bad.iter()
@@ -489,85 +635,176 @@ fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding
 }
 
 /// Near-equal figures counting different things in the same story, the
-/// classic garbled figure ("58,000 workers" / "56,000 families").
+/// classic garbled figure ("58,000 workers" / "56,000 families"): one
+/// finding for each two values that articles give, with the first claim of
+/// each value in each article, however many articles repeat them.
 fn garbled_figure(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (x, y) in near_equal_counts(al, p, lex) {
-        if x.article == y.article {
-            continue;
-        }
-        let (fx, fy) = (figure(al, x), figure(al, y));
-        let (vx, vy) = (&fx.value, &fy.value);
-        if vx.dimension != "count"
-            || vy.dimension != "count"
-            || vx.qualifier == Qualifier::Vague
-            || vy.qualifier == Qualifier::Vague
-        {
-            continue;
-        }
-        let (Some(nx), Some(ny)) = (&vx.noun, &vy.noun) else {
-            continue;
-        };
-        if nx == ny || vx.frame != vy.frame || vx.number < p.min_value || vy.number < p.min_value {
-            continue;
-        }
-        // Both count things of one kind ("workers" / "families").
-        let related = lex.noun_group(nx).is_some() && lex.noun_group(nx) == lex.noun_group(ny);
-        let diff = (vx.number - vy.number).abs() / vx.number.max(vy.number);
-        if !related || diff == 0.0 || diff > p.max_relative_difference {
-            continue;
-        }
-        out.push(Finding {
-            subject: format!("{nx} / {ny}"),
-            suggestion: None,
-            claims: vec![figure_claim(fx), figure_claim(fy)],
-        });
-    }
-    out
-}
-
-/// The pairs of figures `garbled_figure` must look at, in claim order: only
-/// counts of one noun group and the same time frame, and, where every number is
-/// positive, only numbers close enough to be near-equal. Comparing every
-/// figure of a story with every other would grow with the square of it.
-fn near_equal_counts(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<(ClaimRef, ClaimRef)> {
-    // (noun group, time frame) -> (number, claim) of each count.
-    type Counts<'a> = BTreeMap<(&'a str, &'a [String]), Vec<(f64, ClaimRef)>>;
+    // (noun group, time frame) -> the counts of one kind that may be copies.
+    type Counts<'a> = BTreeMap<(&'a str, &'a [String]), Vec<ClaimRef>>;
     let mut groups: Counts = BTreeMap::new();
     for s in &al.figures {
         for &r in &s.claims {
             let v = &figure(al, r).value;
             if let Some(group) = v.noun.as_deref().and_then(|n| lex.noun_group(n))
                 && v.dimension == "count"
+                && v.qualifier != Qualifier::Vague
+                && v.number.partial_cmp(&p.min_value) != Some(std::cmp::Ordering::Less)
             {
                 groups
                     .entry((group, v.frame.as_slice()))
                     .or_default()
-                    .push((v.number, r));
+                    .push(r);
             }
         }
     }
+    let mut found: Vec<(Vec<ClaimRef>, String)> = Vec::new();
+    for members in groups.into_values() {
+        if members.iter().all(|r| r.article == members[0].article) {
+            continue;
+        }
+        found.extend(near_equal_voices(al, p, &members));
+    }
+    found.sort();
+    found
+        .into_iter()
+        .map(|(refs, subject)| Finding {
+            subject,
+            suggestion: None,
+            claims: refs.iter().map(|&r| figure_claim(figure(al, r))).collect(),
+        })
+        .collect()
+}
+
+/// A value some articles give for a noun: its claims, the first of each
+/// article.
+struct Voice<'a> {
+    noun: &'a str,
+    number: f64,
+    claims: Vec<ClaimRef>,
+    /// The article that gives it, if one only.
+    alone: Option<usize>,
+}
+
+/// The garbled figures among counts of one kind (`members`): each two
+/// voices of different nouns and near-equal numbers given by two articles,
+/// as their claims and the subject. Each noun's voices are sorted by
+/// number, so only numbers close enough to be near-equal meet, where every
+/// number is positive; comparing every count with every other would grow
+/// with the square of them.
+fn near_equal_voices(
+    al: &Aligned,
+    p: &FigureParams,
+    members: &[ClaimRef],
+) -> Vec<(Vec<ClaimRef>, String)> {
+    let mut by_noun: BTreeMap<&str, BTreeMap<u64, Voice>> = BTreeMap::new();
+    let mut sorted = members.to_vec();
+    sorted.sort_unstable();
+    for r in sorted {
+        let v = &figure(al, r).value;
+        let noun = v.noun.as_deref().unwrap_or_default();
+        let voice = by_noun
+            .entry(noun)
+            .or_default()
+            .entry(v.number.to_bits())
+            .or_insert_with(|| Voice {
+                noun,
+                number: v.number,
+                claims: Vec::new(),
+                alone: Some(r.article),
+            });
+        if voice.claims.last().is_none_or(|c| c.article != r.article) {
+            voice.claims.push(r);
+        }
+        if voice.alone != Some(r.article) {
+            voice.alone = None;
+        }
+    }
+    let by_noun: Vec<Vec<Voice>> = by_noun
+        .into_values()
+        .map(|voices| {
+            let mut voices: Vec<Voice> = voices.into_values().collect();
+            voices.sort_by(|a, b| a.number.total_cmp(&b.number));
+            voices
+        })
+        .collect();
     let d = p.max_relative_difference;
-    let mut pairs = Vec::new();
-    for mut members in groups.into_values() {
-        members.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        // (y - x) / y <= d  <=>  y <= x / (1 - d), for 0 < x <= y; the
-        // margin keeps every pair rounding could let through.
-        let windowed = p.min_value > 0.0
-            && (0.0..1.0).contains(&d)
-            && members.iter().all(|m| m.0.is_finite() && m.0 > 0.0);
-        for (i, &(x, rx)) in members.iter().enumerate() {
-            let limit = x / (1.0 - d) * (1.0 + 1e-9);
-            for &(y, ry) in &members[i + 1..] {
-                if windowed && y > limit {
-                    break;
+    let windowed = p.min_value > 0.0
+        && (0.0..1.0).contains(&d)
+        && by_noun
+            .iter()
+            .flatten()
+            .all(|v| v.number.is_finite() && v.number > 0.0);
+    let mut out = Vec::new();
+    let mut meet = |x: &Voice, y: &Voice| {
+        compared(1);
+        let diff = (x.number - y.number).abs() / x.number.max(y.number);
+        if diff == 0.0 || diff > d {
+            return;
+        }
+        // The claims of each voice that an article other than theirs
+        // answers with the other.
+        let answered = |a: &Voice, b: &Voice| -> Vec<ClaimRef> {
+            a.claims
+                .iter()
+                .filter(|c| b.alone != Some(c.article))
+                .copied()
+                .collect()
+        };
+        let mut claims = answered(x, y);
+        if claims.is_empty() {
+            return;
+        }
+        claims.extend(answered(y, x));
+        claims.sort_unstable();
+        let (first, other) = if x.claims.contains(&claims[0]) {
+            (x, y)
+        } else {
+            (y, x)
+        };
+        out.push((claims, format!("{} / {}", first.noun, other.noun)));
+    };
+    // Two voices of one article only never meet, and runs of them are
+    // skipped at once, or a long article's counts would all meet each
+    // other. Per noun, per voice: the next voice not given by the same one
+    // article.
+    let next_other: Vec<Vec<usize>> = by_noun
+        .iter()
+        .map(|voices| {
+            let mut next = vec![voices.len(); voices.len()];
+            for k in (0..voices.len().saturating_sub(1)).rev() {
+                let same = voices[k].alone.is_some() && voices[k].alone == voices[k + 1].alone;
+                next[k] = if same { next[k + 1] } else { k + 1 };
+            }
+            next
+        })
+        .collect();
+    for (i, xs) in by_noun.iter().enumerate() {
+        for (j, ys) in by_noun.iter().enumerate() {
+            if i == j || (!windowed && j < i) {
+                continue;
+            }
+            for x in xs {
+                let own = x.alone;
+                let (mut k, limit) = if windowed {
+                    // (y - x) / y <= d  <=>  y <= x / (1 - d), for 0 < x < y;
+                    // the margin keeps every pair rounding could let through.
+                    let from = ys.partition_point(|y| y.number <= x.number);
+                    (from, x.number / (1.0 - d) * (1.0 + 1e-9))
+                } else {
+                    (0, f64::INFINITY)
+                };
+                while k < ys.len() && !(windowed && ys[k].number > limit) {
+                    if own.is_some() && ys[k].alone == own {
+                        k = next_other[j][k];
+                        continue;
+                    }
+                    meet(x, &ys[k]);
+                    k += 1;
                 }
-                pairs.push((rx.min(ry), rx.max(ry)));
             }
         }
     }
-    pairs.sort_unstable();
-    pairs
+    out
 }
 
 /// "5 kilometres (8 miles)": the figure in brackets must convert the one
@@ -676,6 +913,7 @@ fn event_place(al: &Aligned, lex: &Lexicon) -> Vec<Finding> {
     disagreeing(
         &al.places,
         |r| &al.claims[r.article].places[r.index],
+        |p| (p.relative, p.known, p.place.clone()),
         // A reference point ("east of Munich") is not compared with a place
         // given outright ("in Waldkraiburg").
         |a, b| (a.relative == b.relative).then(|| places_compatible(a, b, lex, &al.place_within)),
@@ -709,6 +947,7 @@ fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
     disagreeing(
         &al.dates,
         |r| &al.claims[r.article].dates[r.index],
+        |d| (d.year, format!("{:?}", d.value)),
         |a, b| {
             if a.year != b.year {
                 return None;
@@ -722,10 +961,12 @@ fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
 
 /// Subjects whose articles disagree: a claim of one article that is
 /// comparable with a claim of another, incompatible with it, and agreed
-/// with by nothing in that other article.
-fn disagreeing<'a, T: 'a>(
+/// with by nothing in that other article. `key` holds all that
+/// `compatible` reads of a claim.
+fn disagreeing<'a, T: 'a, K: Ord>(
     subjects: &[crate::align::Subject],
     get: impl Fn(ClaimRef) -> &'a T,
+    key: impl Fn(&T) -> K,
     compatible: impl Fn(&T, &T) -> Option<bool>,
     to_claim: impl Fn(&T) -> ConflictClaim,
     value: impl Fn(&T) -> String,
@@ -733,25 +974,35 @@ fn disagreeing<'a, T: 'a>(
     let mut out = Vec::new();
     for subject in subjects {
         let refs = &subject.claims;
-        let mut bad: BTreeSet<ClaimRef> = BTreeSet::new();
-        let agreed = |c: &T, article: usize| {
-            refs.iter()
-                .filter(|r| r.article == article)
-                .any(|&r| compatible(c, get(r)) == Some(true))
-        };
-        for &x in refs {
-            for &y in later_articles(refs, x) {
-                let (cx, cy) = (get(x), get(y));
-                if compatible(cx, cy) == Some(false)
-                    && !agreed(cx, y.article)
-                    && !agreed(cy, x.article)
-                {
-                    bad.insert(x);
-                    bad.insert(y);
+        let classes = profiles(refs, |i| key(get(refs[i])));
+        let bad = across_articles(refs, &classes, |xs, ys| {
+            compared(xs.len() * ys.len());
+            let verdict = |i: usize, j: usize| compatible(get(refs[i]), get(refs[j]));
+            // A claim agreed with by any claim of the other article is no
+            // conflict: read first, then the pairs.
+            let mut agreed_x = vec![false; xs.len()];
+            let mut agreed_y = vec![false; ys.len()];
+            for (a, i) in xs.clone().enumerate() {
+                for (b, j) in ys.clone().enumerate() {
+                    if verdict(i, j) == Some(true) {
+                        agreed_x[a] = true;
+                        agreed_y[b] = true;
+                    }
                 }
             }
-        }
-        if bad.is_empty() || articles_in(&bad.iter().copied().collect::<Vec<_>>()) < 2 {
+            let mut marks = (vec![false; xs.len()], vec![false; ys.len()]);
+            for (a, i) in xs.clone().enumerate() {
+                for (b, j) in ys.clone().enumerate() {
+                    if !agreed_x[a] && !agreed_y[b] && verdict(i, j) == Some(false) {
+                        marks.0[a] = true;
+                        marks.1[b] = true;
+                    }
+                }
+            }
+            marks
+        });
+        let bad: Vec<ClaimRef> = bad.into_iter().map(|i| refs[i]).collect();
+        if bad.is_empty() || articles_in(&bad) < 2 {
             continue;
         }
         let values: Vec<String> = bad.iter().map(|&r| value(get(r))).collect();

@@ -30,7 +30,7 @@ use example::{ExampleDef, SnippetDef};
 use locate::{Step, Target, locate};
 use params::{ParamSpec, Setting};
 
-pub use checks::{run, sort_conflicts};
+pub use checks::{comparisons, run, sort_conflicts};
 pub use example::{Example, ExpectedConflict};
 pub use house_style::HouseStyle;
 
@@ -360,12 +360,15 @@ impl Source {
     }
 
     fn parse<T: DeserializeOwned>(&self) -> Result<T> {
-        if let Some((line, column)) = too_deep(&self.text) {
+        if let Some((line, column)) = crate::yaml::too_deep(&self.text) {
             return Err(Error::Rules {
                 path: self.path.clone(),
                 line: Some(line),
                 column: Some(column),
-                message: format!("nested deeper than {MAX_DEPTH} levels (recursion limit)"),
+                message: format!(
+                    "nested deeper than {} levels (recursion limit)",
+                    crate::yaml::MAX_DEPTH
+                ),
             });
         }
         serde_yaml::from_str(&self.text).map_err(|e| {
@@ -432,31 +435,6 @@ fn valid_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-}
-
-/// serde_yaml refuses documents nested deeper than this, but only once its
-/// parser has read them, in time quadratic in the depth of `[` and `{`
-/// brackets: a small file of brackets would take hours.
-const MAX_DEPTH: usize = 128;
-
-/// Where the `[`/`{` brackets of `text` first nest deeper than
-/// [`MAX_DEPTH`], as a 1-based line and column. Brackets in strings and
-/// comments count too: an over-estimate no real rules file comes near.
-fn too_deep(text: &str) -> Option<(usize, usize)> {
-    let mut depth = 0usize;
-    for (l, line) in text.lines().enumerate() {
-        for (c, ch) in line.chars().enumerate() {
-            match ch {
-                '[' | '{' => depth += 1,
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
-            }
-            if depth > MAX_DEPTH {
-                return Some((l + 1, c + 1));
-            }
-        }
-    }
-    None
 }
 
 impl Loader {
@@ -675,6 +653,24 @@ impl Loader {
     }
 
     fn add_lexicon(&mut self, f: usize, mut lexicon: LexiconData) -> Result<()> {
+        for (g, group) in lexicon.title_synonyms.iter().enumerate() {
+            if let Some(k) = group
+                .iter()
+                .position(|p| crate::lexicon::words_of(p).is_empty())
+            {
+                let path = [
+                    Step::Key("lexicon"),
+                    Step::Key("title_synonyms"),
+                    Step::Index(g),
+                    Step::Index(k),
+                ];
+                return Err(self.sources[f].error(
+                    &path,
+                    Target::Value,
+                    "title_synonyms: an empty phrase (give a title of one word or more)",
+                ));
+            }
+        }
         let style = std::mem::take(&mut lexicon.house_style);
         for (preferred, variants) in &style {
             self.house_style.add(preferred, variants).map_err(|e| {
@@ -810,10 +806,7 @@ fn unknown_placeholder(message: &str) -> Option<String> {
 }
 
 fn read_source(path: &Path) -> Result<Source> {
-    let text = fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::paths::read_text(path)?;
     Ok(Source {
         path: path.display().to_string(),
         text: Cow::Owned(text),
