@@ -147,6 +147,7 @@ fn changed_articles_are_listed_sorted() {
             "story",
             "--changed",
             "story/b.txt",
+            "--changed",
             "story/a.txt",
         ],
     );
