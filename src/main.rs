@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use crosscheck::article::{Article, load_paths_where};
 use crosscheck::config::{Config, FailOn, Overrides, Source};
 use crosscheck::report::{RenderOptions, markdown};
@@ -194,7 +194,12 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--version` carries the notices the embedded datasets' licences ask for.
+    let command = Cli::command().long_version(crosscheck::attribution::long_version());
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };

@@ -1,0 +1,469 @@
+//! The gazetteer: countries, regions, districts and cities from GeoNames
+//! (`data/gazetteer/`, compiled by `build.rs`), with the places a rules
+//! file adds.
+//!
+//! A name may name several places ("Springfield", "Victoria"): a
+//! [`PlaceRef`] stands for all the places of one name, the one the name
+//! names first (its own name before an alternate one, then the most
+//! populous) leading. Containment asks whether some place of one name lies
+//! in some place of the other.
+
+use std::cmp::Ordering;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::lexicon::{LexiconError, PlaceDef, PlaceKind};
+use crate::table::{Index, Map, Records, Row, embedded, open_fst};
+
+static ROWS: Records = Records::new(embedded!("places.rows"));
+static NAMES: Index = Index {
+    map: Map::new(|| open_fst(embedded!("places.names.fst"))),
+    sets: Records::new(embedded!("places.names.sets")),
+};
+static DEMONYMS: Index = Index {
+    map: Map::new(|| open_fst(embedded!("places.demonyms.fst"))),
+    sets: Records::new(embedded!("places.demonyms.sets")),
+};
+
+// The columns of a row, as build.rs keeps them.
+const KIND: usize = 0;
+const NAME: usize = 1;
+const COUNTRY: usize = 2;
+const REGION: usize = 3;
+const DISTRICT: usize = 4;
+const POPULATION: usize = 5;
+const LAT: usize = 6;
+const LON: usize = 7;
+const CAPITAL: usize = 8;
+
+// The flags of a name, as build.rs sets them.
+const COMMON_WORD: u32 = 1;
+const GIVEN_NAME: u32 = 2;
+const SURNAME: u32 = 4;
+
+/// A town this size is known beyond its region, so its name alone reads
+/// as the place.
+const TOWN: u64 = 15_000;
+/// A city this size has names in other languages ("Munich", "München").
+const EXONYM_CITY: u64 = 100_000;
+/// A city this size is the place even where its name is a person's
+/// ("Houston") or a word ("Phoenix").
+const METROPOLIS: u64 = 1_000_000;
+
+/// A place as a name names it: all the places of one name, or one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlaceRef {
+    /// A set of the names index.
+    Name(u32),
+    /// A set of the demonyms index ("Portuguese").
+    Demonym(u32),
+    /// A set of a name that places of the rules files add to.
+    Added(u32),
+    /// One place: a row of the gazetteer, or past its rows an added place.
+    One(u32),
+}
+
+/// A place a rules file adds.
+#[derive(Debug, Clone)]
+struct AddedPlace {
+    name: String,
+    kind: PlaceKind,
+    /// The place it lies in, as a place number.
+    within: Option<u32>,
+}
+
+/// The gazetteer with the places of the rules files.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    added: Vec<AddedPlace>,
+    /// Names the rules files give: folded name -> set of place numbers, the
+    /// places they name it for first; a built-in name keeps its places.
+    added_names: HashMap<String, u32>,
+    added_sets: Vec<Vec<u32>>,
+    /// How many places at the head of each added set the rules files name
+    /// there: a name a rules file gives names its place first.
+    added_declared: Vec<usize>,
+    added_demonyms: HashMap<String, u32>,
+    /// Capitals the rules files give, by place number.
+    added_capitals: HashMap<u32, u32>,
+}
+
+fn builtin_rows() -> u32 {
+    ROWS.len() as u32
+}
+
+fn row(place: u32) -> Option<Row> {
+    (place < builtin_rows()).then(|| ROWS.row(place as usize))
+}
+
+fn kind_of(row: Row) -> PlaceKind {
+    match row.field(KIND) {
+        "country" => PlaceKind::Country,
+        "region" => PlaceKind::Region,
+        "district" => PlaceKind::District,
+        _ => PlaceKind::City,
+    }
+}
+
+/// The form a name is looked up in: folded, words separated by one space.
+fn key(name: &str) -> String {
+    let folded = crate::text::fold(name);
+    if folded.contains(|c: char| c.is_whitespace() && c != ' ') || folded.contains("  ") {
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        folded
+    }
+}
+
+impl Gazetteer {
+    /// The gazetteer with the places of `defs` added: a place whose name,
+    /// kind and `in` match a built-in place extends it (aliases, demonyms,
+    /// capital); any other is a new place.
+    pub fn with_places(defs: &[PlaceDef]) -> Result<Self, LexiconError> {
+        let mut g = Gazetteer::default();
+        let mut numbers = Vec::with_capacity(defs.len());
+        // Names only the rules files give, to catch one naming two places.
+        let mut own_names: HashMap<String, usize> = HashMap::default();
+        for (i, def) in defs.iter().enumerate() {
+            let number = match g.builtin_match(def) {
+                Some(n) => n,
+                None => {
+                    g.added.push(AddedPlace {
+                        name: def.name.clone(),
+                        kind: def.kind,
+                        within: None,
+                    });
+                    builtin_rows() + g.added.len() as u32 - 1
+                }
+            };
+            numbers.push(number);
+            for (field, n) in std::iter::once(("name", &def.name))
+                .chain(def.aliases.iter().map(|a| ("aliases", a)))
+            {
+                let k = key(n);
+                if let Some(&prev) = own_names.get(&k)
+                    && numbers[prev] != number
+                {
+                    return Err(LexiconError {
+                        place: i,
+                        key: field,
+                        message: format!(
+                            "place name {n:?} names both {:?} and {:?}",
+                            defs[prev].name, def.name
+                        ),
+                    });
+                }
+                own_names.insert(k.clone(), i);
+                g.declare(&k, number, false);
+            }
+            for d in &def.demonyms {
+                g.declare(&key(d), number, true);
+            }
+        }
+        for (i, def) in defs.iter().enumerate() {
+            let number = numbers[i];
+            if let Some(w) = &def.within {
+                let outer = g.place(w).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "in",
+                    message: format!("place {:?} lies in unknown place {w:?}", def.name),
+                })?;
+                if let Some(added) = number.checked_sub(builtin_rows()) {
+                    g.added[added as usize].within = Some(g.first(outer));
+                }
+            }
+            if let Some(c) = &def.capital {
+                let capital = g.place(c).ok_or_else(|| LexiconError {
+                    place: i,
+                    key: "capital",
+                    message: format!("place {:?} has unknown capital {c:?}", def.name),
+                })?;
+                g.added_capitals.insert(number, g.first(capital));
+            }
+        }
+        Ok(g)
+    }
+
+    /// The built-in place a definition extends: one of its name and kind,
+    /// in the place it names with `in` (when that is known), the most
+    /// populous first.
+    fn builtin_match(&self, def: &PlaceDef) -> Option<u32> {
+        let (_, set) = NAMES.get(&key(&def.name))?;
+        let outer = def.within.as_deref().and_then(|w| self.place(w));
+        NAMES.sets.set(set as usize).find(|&p| {
+            let r = ROWS.row(p as usize);
+            kind_of(r) == def.kind
+                && key(r.field(NAME)) == key(&def.name)
+                && outer.is_none_or(|o| self.candidates(o).any(|q| self.one_within(p, q)))
+        })
+    }
+
+    /// The added set of folded name `k` (of demonyms with `demonym`),
+    /// made on first use with the built-in places of the name.
+    fn added_set_for(&mut self, k: &str, demonym: bool) -> u32 {
+        let (index, builtin) = if demonym {
+            (&mut self.added_demonyms, &DEMONYMS)
+        } else {
+            (&mut self.added_names, &NAMES)
+        };
+        if let Some(&s) = index.get(k) {
+            return s;
+        }
+        let members = builtin
+            .get(k)
+            .map(|(_, set)| builtin.sets.set(set as usize).collect())
+            .unwrap_or_default();
+        self.added_sets.push(members);
+        self.added_declared.push(0);
+        let s = self.added_sets.len() as u32 - 1;
+        index.insert(k.to_string(), s);
+        s
+    }
+
+    /// Makes folded name `k` (a demonym with `demonym`) name place
+    /// `number` first, after the places the rules files named by it before.
+    fn declare(&mut self, k: &str, number: u32, demonym: bool) {
+        let set = self.added_set_for(k, demonym) as usize;
+        let declared = self.added_declared[set];
+        let members = &mut self.added_sets[set];
+        if members[..declared].contains(&number) {
+            return;
+        }
+        members.retain(|&m| m != number);
+        members.insert(declared, number);
+        self.added_declared[set] += 1;
+    }
+
+    /// The places a name may name.
+    pub fn place(&self, name: &str) -> Option<PlaceRef> {
+        let k = key(name);
+        if let Some(&s) = self.added_names.get(&k) {
+            return Some(PlaceRef::Added(s));
+        }
+        NAMES.get(&k).map(|(_, s)| PlaceRef::Name(s))
+    }
+
+    /// The places a name may name, when the name alone reads as a place:
+    /// a country; a region whose name is no everyday word; a town of
+    /// [`TOWN`] people whose name is neither a word nor a person's name; a
+    /// city of [`METROPOLIS`] people. "Bath", "Police", "Jackson" and a
+    /// hamlet's name are places only where the text says so ("in Bath").
+    pub fn known_place(&self, name: &str) -> Option<PlaceRef> {
+        let k = key(name);
+        if let Some(&s) = self.added_names.get(&k) {
+            // A rules file's own place is as known as a name gets.
+            if self.added_sets[s as usize]
+                .iter()
+                .any(|&p| p >= builtin_rows())
+            {
+                return Some(PlaceRef::Added(s));
+            }
+        }
+        let (flags, set) = NAMES.get(&k)?;
+        let first = NAMES.sets.set(set as usize).next()?;
+        let r = ROWS.row(first as usize);
+        let population = r.number::<u64>(POPULATION).unwrap_or(0);
+        let word = flags & COMMON_WORD != 0;
+        let person = flags & (GIVEN_NAME | SURNAME) != 0;
+        let known = match kind_of(r) {
+            PlaceKind::Country => true,
+            PlaceKind::Region => !word,
+            PlaceKind::District | PlaceKind::City => {
+                population >= METROPOLIS || (population >= TOWN && !word && !person)
+            }
+        };
+        known.then(|| self.place(name)).flatten()
+    }
+
+    /// Whether a folded name names a country, among other places.
+    pub fn names_country(&self, folded: &str) -> bool {
+        NAMES.get(folded).is_some_and(|(_, set)| {
+            NAMES
+                .sets
+                .set(set as usize)
+                .any(|p| ROWS.row(p as usize).field(KIND) == "country")
+        })
+    }
+
+    /// Whether a place name is also an everyday English word ("Mobile",
+    /// "Split"): extraction wants more than the word before taking it for
+    /// the place.
+    pub fn is_common_word(&self, name: &str) -> bool {
+        NAMES
+            .get(&key(name))
+            .is_some_and(|(flags, _)| flags & COMMON_WORD != 0)
+    }
+
+    pub fn demonym(&self, word: &str) -> Option<PlaceRef> {
+        let k = key(word);
+        if let Some(&s) = self.added_demonyms.get(&k) {
+            return Some(PlaceRef::Added(s));
+        }
+        DEMONYMS.get(&k).map(|(_, s)| PlaceRef::Demonym(s))
+    }
+
+    /// The place numbers of a reference, the one it names first first.
+    fn candidates(&self, p: PlaceRef) -> Box<dyn Iterator<Item = u32> + '_> {
+        match p {
+            PlaceRef::Name(s) => Box::new(NAMES.sets.set(s as usize)),
+            PlaceRef::Demonym(s) => Box::new(DEMONYMS.sets.set(s as usize)),
+            PlaceRef::Added(s) => Box::new(self.added_sets[s as usize].iter().copied()),
+            PlaceRef::One(n) => Box::new(std::iter::once(n)),
+        }
+    }
+
+    fn first(&self, p: PlaceRef) -> u32 {
+        self.candidates(p)
+            .next()
+            .expect("a reference names at least one place")
+    }
+
+    fn name_of(&self, place: u32) -> &str {
+        match row(place) {
+            Some(r) => r.field(NAME),
+            None => &self.added[(place - builtin_rows()) as usize].name,
+        }
+    }
+
+    /// The name to report a place by: that of the place its name names
+    /// first.
+    pub fn name(&self, p: PlaceRef) -> &str {
+        self.name_of(self.first(p))
+    }
+
+    pub fn kind(&self, p: PlaceRef) -> PlaceKind {
+        let first = self.first(p);
+        match row(first) {
+            Some(r) => kind_of(r),
+            None => self.added[(first - builtin_rows()) as usize].kind,
+        }
+    }
+
+    /// The places a place lies in, itself first, innermost to outermost.
+    fn enclosing(&self, place: u32) -> Vec<u32> {
+        let mut out = vec![place];
+        let mut cur = place;
+        // Added places may nest in added places; a cycle stops here.
+        for _ in 0..16 {
+            match row(cur) {
+                Some(r) => {
+                    for field in [DISTRICT, REGION, COUNTRY] {
+                        if let Some(n) = r.number::<u32>(field)
+                            && n != cur
+                        {
+                            out.push(n);
+                        }
+                    }
+                    return out;
+                }
+                None => match self.added[(cur - builtin_rows()) as usize].within {
+                    Some(w) if !out.contains(&w) => {
+                        out.push(w);
+                        cur = w;
+                    }
+                    _ => return out,
+                },
+            }
+        }
+        out
+    }
+
+    fn one_within(&self, inner: u32, outer: u32) -> bool {
+        self.enclosing(inner).contains(&outer)
+    }
+
+    /// Whether some place of `inner` is some place of `outer` or lies in
+    /// it: "Springfield" lies in "Illinois", and in "Missouri" too.
+    pub fn within(&self, inner: PlaceRef, outer: PlaceRef) -> bool {
+        let mut around: Vec<u32> = self
+            .candidates(inner)
+            .flat_map(|p| self.enclosing(p))
+            .collect();
+        around.sort_unstable();
+        self.candidates(outer)
+            .any(|o| around.binary_search(&o).is_ok())
+    }
+
+    /// Whether two names name one place and, if so, whether that place is
+    /// known widely enough to have a name in several languages: a country,
+    /// a region or a city of [`EXONYM_CITY`] people ("Genoa" and "Genova"
+    /// are both right, "Bireun" and "Bireuen" are two spellings of a town).
+    pub fn one_place(&self, a: PlaceRef, b: PlaceRef) -> Option<bool> {
+        let of_b: Vec<u32> = self.candidates(b).collect();
+        let shared: Vec<u32> = self.candidates(a).filter(|p| of_b.contains(p)).collect();
+        if shared.is_empty() {
+            return None;
+        }
+        Some(shared.iter().any(|&p| match row(p) {
+            Some(r) => {
+                matches!(kind_of(r), PlaceKind::Country | PlaceKind::Region)
+                    || r.number::<u64>(POPULATION).unwrap_or(0) >= EXONYM_CITY
+            }
+            None => true,
+        }))
+    }
+
+    /// The capital of the country a name names first.
+    pub fn capital(&self, p: PlaceRef) -> Option<PlaceRef> {
+        let first = self.first(p);
+        if let Some(&c) = self.added_capitals.get(&first) {
+            return Some(PlaceRef::One(c));
+        }
+        row(first)?.number::<u32>(CAPITAL).map(PlaceRef::One)
+    }
+
+    /// Up to `n` other places of the kind of the place `p` names first,
+    /// in the same region (for a city or a district) or country (for a
+    /// region), nearest first: a plausible wrong place for it. None for a
+    /// country, or a place the rules files add.
+    pub fn places_near(&self, p: PlaceRef, n: usize) -> Vec<PlaceRef> {
+        let first = self.first(p);
+        let Some(r) = row(first) else {
+            return Vec::new();
+        };
+        let kind = kind_of(r);
+        let (scope_field, scope) = match kind {
+            PlaceKind::Country => return Vec::new(),
+            PlaceKind::Region => (COUNTRY, r.field(COUNTRY)),
+            PlaceKind::District | PlaceKind::City => match r.field(REGION) {
+                "" => (COUNTRY, r.field(COUNTRY)),
+                region => (REGION, region),
+            },
+        };
+        // Rows are sorted by country, region and district, each after the
+        // place it lies in: the scope's places follow its own row.
+        let start: usize = scope.parse().expect("build.rs writes row numbers");
+        let here = position(r);
+        let mut near: Vec<(f64, u32)> = (start + 1..ROWS.len())
+            .map(|i| (i, ROWS.row(i)))
+            .take_while(|(_, q)| {
+                q.field(COUNTRY) == r.field(COUNTRY)
+                    && (scope_field == COUNTRY || q.field(REGION) == scope)
+            })
+            .filter(|(i, q)| *i as u32 != first && kind_of(*q) == kind)
+            .filter_map(|(i, q)| Some((distance(here?, position(q)?), i as u32)))
+            .collect();
+        near.sort_by(|a, b| {
+            a.0.partial_cmp(&b.0)
+                .unwrap_or(Ordering::Equal)
+                .then(a.1.cmp(&b.1))
+        });
+        near.into_iter()
+            .take(n)
+            .map(|(_, i)| PlaceRef::One(i))
+            .collect()
+    }
+}
+
+fn position(r: Row) -> Option<(f64, f64)> {
+    Some((r.number(LAT)?, r.number(LON)?))
+}
+
+/// Great-circle distance in kilometres.
+fn distance((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().asin()
+}
