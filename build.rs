@@ -76,12 +76,14 @@ fn main() {
                     | u32::from(surname_keys.contains(key)) * PLACE_SURNAME
             },
             // The place a name names first: one whose own name it is
-            // ("Turin" the city, not the Province of Turin), then the most
+            // ("Turin" the city, not the Province of Turin), a district
+            // last (the city it is named after comes first), then the most
             // populous.
             rank: &|key_, row| {
                 let own = key(&row[2]) == key_;
+                let not_district = row[1] != "district";
                 let population: u64 = row[6].parse().unwrap_or(0);
-                u64::from(own) << 63 | population
+                u64::from(own) << 63 | u64::from(not_district) << 62 | population
             },
         },
     );

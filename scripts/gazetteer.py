@@ -374,7 +374,9 @@ def build(min_population, gn_cities, gn_countries, lo_subs, lo_countries, lo_cit
             region = None
         if district and subs[district]["code"] not in emitted:
             district = None
-        name = unqualified(c["name"])
+        # A qualifier in a city's name marks a section of a city ("Zürich
+        # (Kreis 3)"), not a city.
+        name = c["name"]
         if c["population"] < min_population or not is_latin(name, main=True):
             continue
         others = [a for a in c["alternatenames"] if a != name]

@@ -4,8 +4,8 @@
 //!
 //! A name may name several places ("Springfield", "Victoria"): a
 //! [`PlaceRef`] stands for all the places of one name, the one the name
-//! names first (its own name before an alternate one, then the most
-//! populous) leading. Containment asks whether some place of one name lies
+//! names first (its own name before an alternate one, a district after the
+//! city it is named after, then the most populous) leading. Containment asks whether some place of one name lies
 //! in some place of the other.
 
 use std::cmp::Ordering;
@@ -466,4 +466,234 @@ fn distance((lat1, lon1): (f64, f64), (lat2, lon2): (f64, f64)) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * 6371.0 * a.sqrt().asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn builtin() -> Gazetteer {
+        Gazetteer::default()
+    }
+
+    fn within(g: &Gazetteer, inner: &str, outer: &str) -> bool {
+        let (i, o) = (g.place(inner).unwrap(), g.place(outer).unwrap());
+        g.within(i, o)
+    }
+
+    fn def(name: &str, kind: PlaceKind, within: Option<&str>) -> PlaceDef {
+        PlaceDef {
+            name: name.into(),
+            kind,
+            aliases: Vec::new(),
+            demonyms: Vec::new(),
+            capital: None,
+            within: within.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn containment_holds_across_levels() {
+        let g = builtin();
+        // A city in its Australian state and country.
+        assert!(within(&g, "Ballarat", "Victoria"));
+        assert!(within(&g, "Ballarat", "Australia"));
+        // A French commune in its department and its region.
+        assert!(within(&g, "Bayeux", "Calvados"));
+        assert!(within(&g, "Bayeux", "Normandy"));
+        assert!(within(&g, "Bayeux", "France"));
+        // An Italian province in its region, a department in its region.
+        assert!(within(&g, "Province of Turin", "Piedmont"));
+        assert!(within(&g, "Calvados", "Normandy"));
+        // A place is within itself; never within what it contains.
+        assert!(within(&g, "Normandy", "Normandy"));
+        assert!(!within(&g, "Normandy", "Bayeux"));
+        assert!(!within(&g, "Ballarat", "Normandy"));
+    }
+
+    #[test]
+    fn an_ambiguous_name_lies_in_each_of_its_places() {
+        let g = builtin();
+        let springfield = g.place("Springfield").unwrap();
+        assert!(g.candidates(springfield).count() > 10);
+        assert!(within(&g, "Springfield", "Illinois"));
+        assert!(within(&g, "Springfield", "Missouri"));
+        assert!(!within(&g, "Springfield", "Portugal"));
+        // The most populous place of a name leads it.
+        assert_eq!(g.kind(g.place("Paris").unwrap()), PlaceKind::City);
+        assert!(within(&g, "Paris", "France") && within(&g, "Paris", "Texas"));
+    }
+
+    #[test]
+    fn a_name_names_its_own_place_first() {
+        let g = builtin();
+        // "Turin" is the city's name and an alternate of the more
+        // populous province.
+        let turin = g.place("Turin").unwrap();
+        assert_eq!(g.name(turin), "Turin");
+        assert_eq!(g.kind(turin), PlaceKind::City);
+        assert_eq!(g.name(g.place("Torino").unwrap()), "Turin");
+    }
+
+    #[test]
+    fn alternate_names_and_folding() {
+        let g = builtin();
+        assert_eq!(g.name(g.place("Kiev").unwrap()), "Kyiv");
+        assert_eq!(g.place("zurich"), g.place("Zürich"));
+        assert_eq!(g.place("SAO PAULO"), g.place("São Paulo"));
+        assert_eq!(g.place("Sao  Paulo"), g.place("São Paulo"));
+        // Saints are written short in news copy.
+        assert_eq!(g.place("St. Etienne"), g.place("Saint-Étienne"));
+        assert_eq!(g.place("St-Etienne"), g.place("Saint-Étienne"));
+        // A division word before or after a name is an alternate.
+        assert!(g.place("Provincia di Torino").is_some());
+        assert!(g.place("Qarnavelle Xyzzy").is_none());
+    }
+
+    #[test]
+    fn demonyms_and_capitals() {
+        let g = builtin();
+        let portuguese = g.demonym("Portuguese").unwrap();
+        assert_eq!(g.name(portuguese), "Portugal");
+        assert!(g.within(g.place("Lisbon").unwrap(), portuguese));
+        let capital = g.capital(g.place("Portugal").unwrap()).unwrap();
+        assert_eq!(g.name(capital), "Lisbon");
+        assert_eq!(g.capital(g.place("Bayeux").unwrap()), None);
+    }
+
+    #[test]
+    fn names_that_are_words_or_people_need_more_than_the_name() {
+        let g = builtin();
+        assert!(g.known_place("Portugal").is_some());
+        assert!(g.known_place("Ballarat").is_some());
+        assert!(g.known_place("Normandy").is_some());
+        // Everyday words and surnames are places only where text says so.
+        for name in ["Bath", "Mobile", "Split", "Police", "Jackson"] {
+            assert!(g.place(name).is_some(), "{name}");
+            assert!(g.known_place(name).is_none(), "{name}");
+        }
+        assert!(g.is_common_word("Mobile") && !g.is_common_word("Ballarat"));
+        // A country is a country whatever else its name is.
+        assert!(g.known_place("Chad").is_some());
+        assert!(g.names_country("jordan") && !g.names_country("ballarat"));
+    }
+
+    #[test]
+    fn one_place_tells_exonyms_from_spellings() {
+        let g = builtin();
+        let one = |a: &str, b: &str| g.one_place(g.place(a).unwrap(), g.place(b).unwrap());
+        assert_eq!(one("Turin", "Torino"), Some(true));
+        assert_eq!(one("Ballarat", "Ballaarat"), Some(true));
+        assert_eq!(one("Turin", "Lisbon"), None);
+    }
+
+    #[test]
+    fn places_near_are_of_the_same_region_nearest_first() {
+        let g = builtin();
+        let ballarat = g.place("Ballarat").unwrap();
+        let near = g.places_near(ballarat, 5);
+        assert_eq!(near.len(), 5);
+        let here = position(ROWS.row(g.first(ballarat) as usize)).unwrap();
+        let mut last = 0.0;
+        for p in near {
+            let r = ROWS.row(g.first(p) as usize);
+            assert_eq!(kind_of(r), PlaceKind::City);
+            assert_eq!(
+                r.field(REGION),
+                ROWS.row(g.first(ballarat) as usize).field(REGION)
+            );
+            assert_ne!(g.first(p), g.first(ballarat));
+            let d = distance(here, position(r).unwrap());
+            assert!(d >= last);
+            last = d;
+        }
+        // Regions are near regions of their country.
+        let normandy = g.place("Normandy").unwrap();
+        let regions = g.places_near(normandy, 3);
+        assert!(regions.iter().all(|&p| g.kind(p) == PlaceKind::Region));
+        assert!(
+            regions
+                .iter()
+                .all(|&p| g.within(p, g.place("France").unwrap()))
+        );
+        assert!(g.places_near(g.place("Portugal").unwrap(), 3).is_empty());
+    }
+
+    #[test]
+    fn added_places_extend_or_join_the_gazetteer() {
+        let mut lisbon = def("Lisbon", PlaceKind::City, Some("Portugal"));
+        lisbon.aliases.push("Olisipo Nova".into());
+        let mut hamlet = def("Vale de Qarn", PlaceKind::City, Some("Lisbon"));
+        hamlet.aliases.push("Qarn".into());
+        let mut country = def("Portugal", PlaceKind::Country, None);
+        country.aliases.push("PT-Land".into());
+        country.demonyms.push("Lusitanian".into());
+        let g = Gazetteer::with_places(&[lisbon, hamlet, country]).unwrap();
+        // The alias names the built-in Lisbon, not a new place.
+        assert_eq!(
+            g.first(g.place("Olisipo Nova").unwrap()),
+            g.first(g.place("Lisbon").unwrap())
+        );
+        // A new place lies where its `in` says, and so in all around it.
+        assert!(within(&g, "Qarn", "Lisbon"));
+        assert!(within(&g, "Vale de Qarn", "Portugal"));
+        assert!(g.known_place("Qarn").is_some());
+        assert_eq!(g.name(g.place("Qarn").unwrap()), "Vale de Qarn");
+        assert!(g.within(g.place("Lisbon").unwrap(), g.demonym("Lusitanian").unwrap()));
+        assert!(within(&g, "Lisbon", "PT-Land"));
+    }
+
+    #[test]
+    fn a_name_a_rules_file_gives_names_its_place_first() {
+        let mut country = def("Portugal", PlaceKind::Country, None);
+        // "Paris" names cities first; here it is declared a name of Portugal.
+        country.aliases.push("Paris".into());
+        let g = Gazetteer::with_places(&[country]).unwrap();
+        let paris = g.place("Paris").unwrap();
+        assert_eq!(g.name(paris), "Portugal");
+        // The built-in places of the name stay.
+        assert!(within(&g, "Paris", "Texas"));
+    }
+
+    #[test]
+    fn added_places_that_contradict_are_errors() {
+        let a = def("Qarnbury", PlaceKind::City, None);
+        let mut b = def("Qarnton", PlaceKind::City, None);
+        b.aliases.push("Qarnbury".into());
+        let e = Gazetteer::with_places(&[a, b]).unwrap_err();
+        assert_eq!((e.place, e.key), (1, "aliases"));
+        assert!(e.message.contains("names both"), "{}", e.message);
+        let e = Gazetteer::with_places(&[def("Qarnbury", PlaceKind::City, Some("Xyzzyland"))])
+            .unwrap_err();
+        assert_eq!((e.place, e.key), (0, "in"));
+        let mut c = def("Xyzzyland", PlaceKind::Country, None);
+        c.capital = Some("Qarnopolis".into());
+        let e = Gazetteer::with_places(&[c]).unwrap_err();
+        assert_eq!((e.place, e.key), (0, "capital"));
+    }
+
+    /// The tables build.rs compiled hold every row of the TSV, in its
+    /// order, each found under its name.
+    #[test]
+    fn compiled_rows_follow_the_dataset() {
+        let text = include_str!("../data/gazetteer/places.tsv");
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(ROWS.len(), rows.len());
+        let g = builtin();
+        for (i, line) in rows.iter().enumerate().step_by(997) {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let r = ROWS.row(i);
+            assert_eq!(r.field(KIND), fields[1]);
+            assert_eq!(r.field(NAME), fields[2]);
+            assert_eq!(r.field(POPULATION), fields[6]);
+            let country = ROWS.row(r.number::<usize>(COUNTRY).unwrap());
+            assert_eq!(country.field(KIND), "country", "{line}");
+            let named = g.place(fields[2]).unwrap();
+            assert!(g.candidates(named).any(|p| p == i as u32), "{line}");
+            for alt in fields[9].split('|').filter(|a| !a.is_empty()) {
+                let named = g.place(alt).unwrap();
+                assert!(g.candidates(named).any(|p| p == i as u32), "{alt}: {line}");
+            }
+        }
+    }
 }

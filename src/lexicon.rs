@@ -447,3 +447,47 @@ fn words_of(phrase: &str) -> Vec<String> {
         .map(str::to_string)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(yaml: &str) -> Lexicon {
+        let data: LexiconData = serde_yaml::from_str(yaml).unwrap();
+        Lexicon::compile(&data).unwrap()
+    }
+
+    #[test]
+    fn given_names_come_from_the_lists_and_the_rules_files() {
+        let lex = lexicon("titles: [king]");
+        assert!(lex.is_given_name("Margarethe") && lex.is_given_name("Oksana"));
+        // Months, titles and countries are not given names here.
+        for w in ["May", "King", "Jordan", "Qwyneth"] {
+            assert!(!lex.is_given_name(w), "{w}");
+        }
+        let lex = lexicon("given_names: [Qwyneth]");
+        assert!(lex.is_given_name("QWYNETH") && lex.is_given_name("Margarethe"));
+    }
+
+    #[test]
+    fn nicknames_come_from_the_lists_and_the_rules_files() {
+        let lex = lexicon("nicknames:\n  Qwyneth: [Qwyn]");
+        assert!(lex.are_nicknames("Bob", "Robert"));
+        assert!(lex.are_nicknames("Gianni", "Giovanni"));
+        assert!(lex.are_nicknames("Qwyn", "Qwyneth"));
+        // Spelling variants are no nicknames: the checker reports them.
+        assert!(!lex.are_nicknames("Brian", "Bryant"));
+        assert!(!lex.are_nicknames("Qwyn", "Robert"));
+    }
+
+    #[test]
+    fn places_added_in_a_rules_file_join_the_gazetteer() {
+        let lex = lexicon(
+            "places:\n  - {name: Qarnbury, kind: district, in: Normandy, aliases: [Qarn]}\n",
+        );
+        let qarn = lex.place("Qarn").unwrap();
+        assert_eq!(lex.place_name(qarn), "Qarnbury");
+        assert!(lex.place_within(qarn, lex.place("France").unwrap()));
+        assert!(lex.is_common_word("split") && !lex.is_common_word("qarn"));
+    }
+}
