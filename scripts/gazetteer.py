@@ -154,17 +154,19 @@ def unqualified(name):
 
 
 def stripped(name):
-    """`name` without a division word before or after it, or None."""
+    """`name` without a division word before or after it, or None; never
+    a division word alone ("Kota District" is no "District")."""
     f = fold(name)
+    divisions = set(DIVISION_PREFIXES) | set(DIVISION_SUFFIXES)
     for p in sorted(DIVISION_PREFIXES, key=len, reverse=True):
         if f.startswith(p + " ") or (p.endswith("'") and f.startswith(p)):
             rest = name[len(p):].lstrip(" ")
-            if len(rest) >= 3:
+            if len(rest) >= 3 and fold(rest) not in divisions:
                 return rest
     for s in sorted(DIVISION_SUFFIXES, key=len, reverse=True):
         if f.endswith(" " + s):
             rest = name[: len(name) - len(s)].rstrip(" ")
-            if len(rest) >= 3:
+            if len(rest) >= 3 and fold(rest) not in divisions:
                 return rest
     return None
 
@@ -280,6 +282,14 @@ def build(min_population, gn_cities, gn_countries, lo_subs, lo_countries, lo_cit
             "cc": code.split(".")[0],
         }
     by_code = {s["code"]: i for i, s in subs.items()}
+    # ISO makes some GeoNames districts first-level divisions (the
+    # governorates of the Gaza Strip): a code of three parts lies in the
+    # region of its first two.
+    for s in subs.values():
+        parts = s["code"].split(".")
+        if s["level"] == 1 and len(parts) == 3 and ".".join(parts[:2]) in by_code:
+            s["level"] = 2
+            s["parent"] = by_code[".".join(parts[:2])]
 
     def region_of(i):
         while i in subs and subs[i]["level"] > 1:

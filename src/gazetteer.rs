@@ -268,9 +268,8 @@ impl Gazetteer {
         let known = match kind_of(r) {
             PlaceKind::Country => true,
             PlaceKind::Region => !word,
-            PlaceKind::District | PlaceKind::City => {
-                population >= METROPOLIS || (population >= TOWN && !word && !person)
-            }
+            PlaceKind::District => population >= TOWN && !word && !person,
+            PlaceKind::City => population >= METROPOLIS || (population >= TOWN && !word && !person),
         };
         known.then(|| self.place(name)).flatten()
     }
@@ -329,6 +328,36 @@ impl Gazetteer {
     /// first.
     pub fn name(&self, p: PlaceRef) -> &str {
         self.name_of(self.first(p))
+    }
+
+    /// The name to report a place written `written` by: the gazetteer's
+    /// where the name is the place's own, or the place is known widely
+    /// enough to have names in other languages ("Kiev": "Kyiv"); else as
+    /// written, since an alternate name of a small place may well mean
+    /// another place ("Zeitun" is a village of Malta and a quarter of Gaza).
+    pub fn name_as_written<'a>(&'a self, p: PlaceRef, written: &'a str) -> &'a str {
+        let first = self.first(p);
+        let own = key(self.name_of(first)) == key(written);
+        let wide = match row(first) {
+            Some(r) => {
+                matches!(kind_of(r), PlaceKind::Country | PlaceKind::Region)
+                    || r.number::<u64>(POPULATION).unwrap_or(0) >= EXONYM_CITY
+            }
+            None => true,
+        };
+        if own || wide {
+            self.name_of(first)
+        } else {
+            written
+        }
+    }
+
+    /// The places a name names where a rules file gives it: the only
+    /// places an acronym ("UK", "NYC") is taken for outside a dateline,
+    /// since GeoNames' short alternate names meet every acronym ("PAME").
+    pub fn declared_place(&self, name: &str) -> Option<PlaceRef> {
+        let &s = self.added_names.get(&key(name))?;
+        (self.added_declared[s as usize] > 0).then_some(PlaceRef::Added(s))
     }
 
     pub fn kind(&self, p: PlaceRef) -> PlaceKind {

@@ -331,14 +331,33 @@ impl Lexicon {
     }
 
     /// The places a name names when it alone reads as a place (see
-    /// [`Gazetteer::known_place`]): "Portugal", "Porto", not "Bath".
+    /// [`Gazetteer::known_place`]): "Portugal", "Porto", not "Bath". An
+    /// acronym ("UK") is one only where a rules file says so.
     pub fn known_place(&self, name: &str) -> Option<PlaceRef> {
+        if is_acronym(name) {
+            return self.gazetteer.declared_place(name);
+        }
         self.gazetteer.known_place(name)
+    }
+
+    /// The places a name written in running text may name: any, but an
+    /// acronym only where a rules file gives it ("UAE", not "PAME").
+    pub fn place_in_text(&self, name: &str) -> Option<PlaceRef> {
+        if is_acronym(name) {
+            return self.gazetteer.declared_place(name);
+        }
+        self.place(name)
     }
 
     /// The name a place is reported by.
     pub fn place_name(&self, place: PlaceRef) -> &str {
         self.gazetteer.name(place)
+    }
+
+    /// The name a place written `written` is reported by (see
+    /// [`Gazetteer::name_as_written`]).
+    pub fn place_name_as<'a>(&'a self, place: PlaceRef, written: &'a str) -> &'a str {
+        self.gazetteer.name_as_written(place, written)
     }
 
     pub fn demonym(&self, word: &str) -> Option<PlaceRef> {
@@ -438,6 +457,13 @@ impl Lexicon {
     pub fn noun_group(&self, lemma: &str) -> Option<&str> {
         self.noun_group.get(lemma).map(String::as_str)
     }
+}
+
+/// A word in capitals, as acronyms are written: "UAE", "NATO".
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.contains(' ')
+        && name.chars().all(|c| c.is_uppercase() || c == '.')
 }
 
 fn words_of(phrase: &str) -> Vec<String> {

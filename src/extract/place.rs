@@ -66,7 +66,7 @@ pub fn extract(
                 out: &mut Vec<PlaceClaim>| {
         let (span, text) = span_of(article, doc, range.clone());
         let place = match known {
-            Some(k) => lex.place_name(k).to_string(),
+            Some(k) => lex.place_name_as(k, &text).to_string(),
             None => text.clone(),
         };
         // Claims come sentence by sentence: only this sentence's can repeat it.
@@ -160,7 +160,7 @@ pub fn extract(
                     && !doc.is_capitalized(run.end))
                 .then(|| lex.demonym(text))
                 .flatten();
-                let known = lex.place(text).or(demonym);
+                let known = lex.place_in_text(text).or(demonym);
                 // A name that alone reads as a place needs no more; "in
                 // Bath" takes a word for a place only right after "in".
                 let strong = demonym.is_some() || lex.known_place(text).is_some();
@@ -258,7 +258,7 @@ pub fn extract(
                         span,
                         text: p.to_string(),
                         event: class.to_string(),
-                        place: lex.place_name(known).to_string(),
+                        place: lex.place_name_as(known, p).to_string(),
                         known: Some(known),
                         relative: false,
                         year: sentence_year(doc, i),
@@ -266,7 +266,7 @@ pub fn extract(
                     });
                 } else if let Some(event) = event {
                     let name = doc.slice(i..place_end);
-                    let known = lex.place(name);
+                    let known = lex.place_in_text(name);
                     // "Missouri Valley Conference", "Central Election and
                     // Referendum Commission": a capitalised event word is
                     // part of a name, which only a known place starts.
@@ -321,10 +321,10 @@ fn written_within(doc: &Doc, lex: &Lexicon, end: usize, person_tok: &[bool]) -> 
         return None;
     }
     let text = doc.slice(run);
-    Some(
-        lex.place(text)
-            .map_or_else(|| text.to_string(), |k| lex.place_name(k).to_string()),
-    )
+    Some(lex.place_in_text(text).map_or_else(
+        || text.to_string(),
+        |k| lex.place_name_as(k, text).to_string(),
+    ))
 }
 
 /// Whether the preposition at `prep` stands inside the name of an
