@@ -71,9 +71,11 @@ fn main() {
             columns: &[1, 2, 3, 4, 5, 6, 7, 8, 11],
             refs: &[3, 4, 5, 11],
             flags: &|key| {
-                u32::from(words.contains(key)) * PLACE_COMMON_WORD
-                    | u32::from(given_keys.contains(key)) * PLACE_GIVEN_NAME
-                    | u32::from(surname_keys.contains(key)) * PLACE_SURNAME
+                let flag =
+                    |set: &BTreeSet<String>, bit: u32| if set.contains(key) { bit } else { 0 };
+                flag(&words, PLACE_COMMON_WORD)
+                    | flag(&given_keys, PLACE_GIVEN_NAME)
+                    | flag(&surname_keys, PLACE_SURNAME)
             },
             // The place a name names first: one whose own name it is
             // ("Turin" the city, not the Province of Turin), a district
@@ -83,7 +85,7 @@ fn main() {
                 let own = key(&row[2]) == key_;
                 let not_district = row[1] != "district";
                 let population: u64 = row[6].parse().unwrap_or(0);
-                u64::from(own) << 63 | u64::from(not_district) << 62 | population
+                (u64::from(own) << 63) | (u64::from(not_district) << 62) | population
             },
         },
     );
@@ -214,7 +216,7 @@ fn compile_table(out: &Path, t: &Table) {
                 records.push(rows.iter().flat_map(|r| r.to_le_bytes()).collect());
                 next
             });
-            map.push((k.clone(), u64::from((t.flags)(&k)) << 32 | set));
+            map.push((k.clone(), (u64::from((t.flags)(&k)) << 32) | set));
         }
         write_records(&out.join(format!("{}.{name}.sets", t.stem)), &records);
         write_fst(&out.join(format!("{}.{name}.fst", t.stem)), map);
@@ -266,7 +268,7 @@ fn name_values(
         .into_iter()
         .map(|(k, f)| {
             let word = u64::from(words.contains(&k));
-            let v = f[0] | f[1] << 13 | f[2] << 26 | f[3] << 39 | f[4] << 43 | word << 49;
+            let v = f[0] | (f[1] << 13) | (f[2] << 26) | (f[3] << 39) | (f[4] << 43) | (word << 49);
             (k, v)
         })
         .collect()

@@ -354,19 +354,48 @@ impl Found {
     }
 }
 
+/// How folders are walked: which files the config leaves out, and whether
+/// `.gitignore`, `.ignore` and hidden-file rules apply, as in ripgrep.
+#[derive(Clone)]
+pub struct Walk {
+    /// False for a file or folder (under a folder walked) to leave out.
+    pub keep: Arc<dyn Fn(&Path) -> bool + Send + Sync>,
+    /// Honour `.gitignore`, `.ignore` and `.git/info/exclude` files, and
+    /// pass over hidden files and folders (`node_modules/` in a
+    /// `.gitignore`, `.git/`); `--no-ignore` turns this off.
+    pub ignore_files: bool,
+}
+
+impl Default for Walk {
+    fn default() -> Self {
+        Walk {
+            keep: Arc::new(|_| true),
+            ignore_files: true,
+        }
+    }
+}
+
+impl fmt::Debug for Walk {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Walk")
+            .field("ignore_files", &self.ignore_files)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Loads every path: a file as given, a folder as all articles under it.
 /// A file reached twice (named twice, or through a symbolic link) is read
 /// once. Binary files and non-files met in folders are skipped and listed in
 /// [`Loaded::skipped`]; named explicitly, a binary file is an error.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded> {
-    load_paths_where(paths, |_| true)
+    load_paths_where(paths, &Walk::default())
 }
 
-/// As [`load_paths`], skipping files and folders under a folder that `keep`
-/// rejects; files named in `paths` are always read.
-pub fn load_paths_where(paths: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Result<Loaded> {
+/// As [`load_paths`], walking folders as `walk` says; files named in
+/// `paths` are always read.
+pub fn load_paths_where(paths: &[PathBuf], walk: &Walk) -> Result<Loaded> {
     let mut skipped = Vec::new();
-    let found = article_files(paths, &keep, &mut skipped)?;
+    let found = article_files(paths, walk, &mut skipped)?;
     // Read on every core; what is kept, skipped or reported as the first
     // failure goes in path order, whatever the thread count.
     let loaded: Vec<Result<Article>> = found.par_iter().map(|f| load_file(&f.path)).collect();
@@ -391,7 +420,7 @@ pub fn load_paths_where(paths: &[PathBuf], keep: impl Fn(&Path) -> bool) -> Resu
 /// once; pipes, sockets and devices found in folders go to `skipped`.
 pub fn article_files(
     paths: &[PathBuf],
-    keep: &dyn Fn(&Path) -> bool,
+    walk: &Walk,
     skipped: &mut Vec<Skipped>,
 ) -> Result<Vec<Found>> {
     let mut found = Vec::new();
@@ -402,8 +431,7 @@ pub fn article_files(
         })?;
         if meta.is_dir() {
             let before = found.len();
-            let mut visited = BTreeSet::new();
-            walk(path, keep, &mut found, skipped, &mut visited)?;
+            walk_folder(path, walk, &mut found, skipped)?;
             if found.len() == before {
                 return Err(Error::NoArticles {
                     path: path.clone(),
@@ -425,46 +453,94 @@ pub fn article_files(
     Ok(found)
 }
 
-fn walk(
+/// The articles under `dir`, with the walker ripgrep uses: symbolic links
+/// followed (a loop is walked once), ignore files honoured unless
+/// `walk.ignore_files` is off, folders the config leaves out not entered.
+fn walk_folder(
     dir: &Path,
-    keep: &dyn Fn(&Path) -> bool,
+    walk: &Walk,
     found: &mut Vec<Found>,
     skipped: &mut Vec<Skipped>,
-    visited: &mut BTreeSet<PathBuf>,
 ) -> Result<()> {
-    let io_err = |source| Error::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    // Following a symbolic link back into a folder already seen would loop.
-    let canonical = fs::canonicalize(dir).map_err(io_err)?;
-    if !visited.insert(canonical) {
-        return Ok(());
-    }
-    for entry in fs::read_dir(dir).map_err(io_err)? {
-        let path = entry.map_err(io_err)?.path();
-        if !keep(&path) {
+    let keep = walk.keep.clone();
+    let on = walk.ignore_files;
+    let walker = ignore::WalkBuilder::new(dir)
+        .follow_links(true)
+        .hidden(on)
+        .ignore(on)
+        .git_ignore(on)
+        .git_exclude(on)
+        .git_global(false)
+        .parents(on)
+        // An archive copied out of its repository keeps its .gitignore.
+        .require_git(false)
+        .filter_entry(move |e| e.depth() == 0 || keep(e.path()))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                walk_error(e, found)?;
+                continue;
+            }
+        };
+        let path = entry.path();
+        if entry.depth() == 0 || !is_article(path) {
             continue;
         }
-        // A dangling link has no metadata; as an article it fails when read.
-        let meta = fs::metadata(&path).ok();
-        if meta.as_ref().is_some_and(fs::Metadata::is_dir) {
-            walk(&path, keep, found, skipped, visited)?;
-        } else if !is_article(&path) {
-            continue;
-        } else if meta.is_some_and(|m| !m.is_file()) {
-            skipped.push(Skipped {
-                path,
+        // Followed links: the metadata of what they point to.
+        match fs::metadata(path) {
+            Ok(m) if m.is_dir() => {}
+            Ok(m) if !m.is_file() => skipped.push(Skipped {
+                path: path.to_path_buf(),
                 reason: SkipReason::NotAFile,
-            });
-        } else {
-            found.push(Found {
-                path,
+            }),
+            // A dangling link has no metadata; as an article it fails when read.
+            _ => found.push(Found {
+                path: path.to_path_buf(),
                 found_in_folder: true,
-            });
+            }),
         }
     }
     Ok(())
+}
+
+/// What the walker could not do: a loop of links is walked once, an
+/// unreadable folder is an error, a dangling link named like an article is
+/// kept so that reading it reports it.
+fn walk_error(e: ignore::Error, found: &mut Vec<Found>) -> Result<()> {
+    fn parts(e: &ignore::Error) -> (Option<&Path>, Option<&ignore::Error>) {
+        match e {
+            ignore::Error::WithPath { path, err } => (Some(path), Some(err)),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err)
+            }
+            ignore::Error::Loop { .. } => (None, None),
+            other => (None, Some(other)),
+        }
+    }
+    if matches!(&e, ignore::Error::Loop { .. })
+        || matches!(&e, ignore::Error::WithDepth { err, .. } if matches!(**err, ignore::Error::Loop { .. }))
+    {
+        return Ok(());
+    }
+    let (path, _) = parts(&e);
+    let Some(io) = e.io_error() else {
+        // A malformed ignore file is no reason to stop.
+        return Ok(());
+    };
+    let path = path.map(Path::to_path_buf).unwrap_or_default();
+    if io.kind() == std::io::ErrorKind::NotFound && is_article(&path) {
+        found.push(Found {
+            path,
+            found_in_folder: true,
+        });
+        return Ok(());
+    }
+    Err(Error::Io {
+        path,
+        source: std::io::Error::new(io.kind(), io.to_string()),
+    })
 }
 
 pub fn load_file(path: &Path) -> Result<Article> {

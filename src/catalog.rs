@@ -143,6 +143,67 @@ pub fn explain(set: &RuleSet, id: &str) -> Result<String> {
     Ok(out)
 }
 
+/// [`explain`] in Markdown, for SARIF's `help.markdown`.
+pub fn explain_markdown(set: &RuleSet, id: &str) -> Result<String> {
+    let rule = set.rule(id).ok_or_else(|| Error::UnknownRule {
+        option: "rules explain".into(),
+        id: id.to_string(),
+        hint: set.closest_id(id),
+    })?;
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = format!(
+        "**{}**: check `{}`, {} conflicts, severity {}\n",
+        rule.id, rule.check, rule.kind, rule.severity
+    );
+    for (title, text) in [
+        ("What it checks", &rule.description),
+        ("Why", &rule.rationale),
+    ] {
+        if let Some(t) = text {
+            out.push_str(&format!("\n### {title}\n\n{}\n", flat(t)));
+        }
+    }
+    out.push_str(&format!("\n### Message\n\n`{}`\n", rule.message));
+    if !rule.settings.is_empty() {
+        out.push_str("\n### Parameters\n\n");
+        for s in &rule.settings {
+            out.push_str(&format!(
+                "- `{}` = {} (default {}; {}): {}\n",
+                s.spec.name,
+                Num(s.value),
+                Num(s.spec.default),
+                s.spec.range(),
+                flat(s.spec.doc)
+            ));
+        }
+    }
+    if let Some(example) = set
+        .examples
+        .iter()
+        .find(|e| e.rule == rule.id && !e.expect.is_empty())
+    {
+        out.push_str("\n### Example\n\n");
+        for (name, text) in &example.articles {
+            out.push_str(&format!("- {name}: {}\n", flat(text)));
+        }
+        let expected: Vec<String> = example.expect.iter().map(describe_expected).collect();
+        out.push_str(&format!("\nexpects {}\n", expected.join("; ")));
+    }
+    Ok(out)
+}
+
+/// Every running rule's explanation as text and Markdown, by id.
+pub fn help(set: &RuleSet) -> std::collections::BTreeMap<String, crate::report::RuleHelp> {
+    set.rules
+        .iter()
+        .filter_map(|r| {
+            let text = explain(set, &r.id).ok()?;
+            let markdown = explain_markdown(set, &r.id).ok()?;
+            Some((r.id.clone(), crate::report::RuleHelp { text, markdown }))
+        })
+        .collect()
+}
+
 fn show_example(set: &RuleSet, rule: &Rule, example: &Example) -> String {
     let at = set
         .example_line(example)

@@ -276,7 +276,7 @@ impl Config {
             &in_file,
         );
         let fail_on = choose(overrides.fail_on, parsed.fail_on, FailOn::Error, &in_file);
-        let format = choose(overrides.format, parsed.format, Format::Table, &in_file);
+        let format = choose(overrides.format, parsed.format, Format::Full, &in_file);
         let baseline = choose(
             overrides.baseline.map(Some),
             parsed.baseline.map(|b| Some(dir.join(b))),

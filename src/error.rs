@@ -26,8 +26,12 @@ pub enum Error {
         column: Option<usize>,
         message: String,
     },
+    /// `eval --plant` was given no story of two articles or more.
+    NoStory { path: PathBuf },
     /// A request that cannot be carried out as asked.
     Usage { message: String },
+    /// `--changed` names a path that is not an article of the corpus.
+    NotInCorpus { path: PathBuf, reason: String },
     /// The worker threads asked for could not be started.
     Threads { count: usize, message: String },
     /// A rule or lexicon file is malformed or inconsistent.
@@ -100,7 +104,18 @@ impl fmt::Display for Error {
                 "{}: no articles (.txt or .md files) found, {skipped} skipped",
                 path.display()
             ),
+            Error::NoStory { path } => write!(
+                f,
+                "{}: no story of two or more articles to plant in (a story is a folder, or the articles whose front matter gives one `story:`)",
+                path.display()
+            ),
             Error::Usage { message } => f.write_str(message),
+            Error::NotInCorpus { path, reason } => write!(
+                f,
+                "{}: --changed names {reason}; to check a file against an archive: \
+                 crosscheck check FILE --against ARCHIVE",
+                path.display()
+            ),
             Error::Threads { count, message } => {
                 write!(f, "cannot start {count} threads: {message}")
             }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Found, Skipped, article_files, is_article, load_paths_where};
+use crate::article::{Article, Found, Skipped, Walk, article_files, is_article, load_paths_where};
 use crate::baseline::Baseline;
 use crate::config::Exclude;
 use crate::error::{Error, Result};
@@ -18,8 +18,23 @@ pub struct Request<'a> {
     pub paths: &'a [PathBuf],
     pub exclude: &'a Exclude,
     /// When set, only conflicts involving these articles are reported.
-    pub changed: Option<Vec<PathBuf>>,
+    pub changed: Option<Changed>,
     pub baseline: Option<&'a Path>,
+    /// Walk folders without `.gitignore`, `.ignore` and hidden-file rules.
+    pub no_ignore: bool,
+}
+
+/// The articles a change touches.
+#[derive(Debug, Clone, Default)]
+pub struct Changed {
+    /// Paths the user named (`--changed`): each must be an article of the
+    /// corpus, or a folder holding some, since a typo would otherwise pass
+    /// the gate in silence.
+    pub named: Vec<PathBuf>,
+    /// Paths from a list of changes (`--changed-from`): deleted files,
+    /// files that are no articles and excluded files are passed over, and
+    /// an article outside the corpus is read and checked against it.
+    pub listed: Vec<PathBuf>,
 }
 
 /// What a gate run found: the report, and the files passed over while
@@ -27,6 +42,9 @@ pub struct Request<'a> {
 pub struct Outcome {
     pub report: Report,
     pub skipped: Vec<Skipped>,
+    /// The articles read, in path order: the text `full` quotes and the
+    /// HTML page shows.
+    pub articles: Vec<Article>,
 }
 
 /// The corpus articles `changed` names, as loaded paths, in corpus order.
@@ -35,8 +53,8 @@ pub struct Outcome {
 /// are binary are passed over.
 fn select_changed(
     articles: &mut Vec<Article>,
-    changed: &[PathBuf],
-    exclude: &Exclude,
+    changed: &Changed,
+    walk: &Walk,
     skipped: &mut Vec<Skipped>,
 ) -> Result<Vec<String>> {
     let mut index: BTreeMap<PathBuf, usize> = articles
@@ -44,11 +62,14 @@ fn select_changed(
         .enumerate()
         .map(|(i, a)| (identity(Path::new(&*a.path)), i))
         .collect();
-    let keep = |p: &Path| !exclude.excludes(p);
+    let keep = |p: &Path| (walk.keep)(p);
     let mut picked = Vec::new();
-    for path in changed {
+    for path in &changed.named {
+        picked.extend(named_in_corpus(path, &index, walk, skipped)?);
+    }
+    for path in &changed.listed {
         let files = if path.is_dir() {
-            match article_files(std::slice::from_ref(path), &keep, skipped) {
+            match article_files(std::slice::from_ref(path), walk, skipped) {
                 Ok(files) => files,
                 Err(Error::NoArticles { .. }) => Vec::new(),
                 Err(e) => return Err(e),
@@ -87,17 +108,57 @@ fn select_changed(
         .collect())
 }
 
+/// The corpus articles a path named by `--changed` stands for; an error
+/// when it is missing, no article, or not in the corpus.
+fn named_in_corpus(
+    path: &Path,
+    index: &BTreeMap<PathBuf, usize>,
+    walk: &Walk,
+    skipped: &mut Vec<Skipped>,
+) -> Result<Vec<usize>> {
+    let outside = |reason: &str| Error::NotInCorpus {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.is_dir() {
+        let found = match article_files(&[path.to_path_buf()], walk, skipped) {
+            Ok(files) => files,
+            Err(Error::NoArticles { .. }) => Vec::new(),
+            Err(e) => return Err(e),
+        };
+        let picked: Vec<usize> = found
+            .iter()
+            .filter_map(|f| index.get(&identity(&f.path)).copied())
+            .collect();
+        if picked.is_empty() {
+            return Err(outside("a folder with no article of the PATHs checked"));
+        }
+        return Ok(picked);
+    }
+    if !is_article(path) {
+        return Err(outside("a file that is no article (.txt or .md)"));
+    }
+    match index.get(&identity(path)) {
+        Some(&i) => Ok(vec![i]),
+        None if !(walk.keep)(path) => Err(outside("a file crosscheck.yaml excludes")),
+        None => Err(outside("an article outside the PATHs checked")),
+    }
+}
+
 pub fn run(request: Request, set: &RuleSet) -> Result<Outcome> {
-    let keep = |p: &Path| !request.exclude.excludes(p);
-    let loaded = load_paths_where(request.paths, keep)?;
+    let exclude = request.exclude.clone();
+    let walk = Walk {
+        keep: std::sync::Arc::new(move |p: &Path| !exclude.excludes(p)),
+        ignore_files: !request.no_ignore,
+    };
+    let loaded = load_paths_where(request.paths, &walk)?;
     let (mut articles, mut skipped) = (loaded.articles, loaded.skipped);
     let changed = match &request.changed {
-        Some(list) => Some(select_changed(
-            &mut articles,
-            list,
-            request.exclude,
-            &mut skipped,
-        )?),
+        Some(list) => Some(select_changed(&mut articles, list, &walk, &mut skipped)?),
         None => None,
     };
     // A binary file both in the corpus and among the changes is one warning.
@@ -114,5 +175,10 @@ pub fn run(request: Request, set: &RuleSet) -> Result<Outcome> {
     if let (Some(b), Some(path)) = (baseline, request.baseline) {
         b.apply(&mut report, &path.display().to_string());
     }
-    Ok(Outcome { report, skipped })
+    crate::article::sort_by_path(&mut articles);
+    Ok(Outcome {
+        report,
+        skipped,
+        articles,
+    })
 }

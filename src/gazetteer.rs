@@ -284,6 +284,27 @@ impl Gazetteer {
         })
     }
 
+    /// The places a name may name when the place it names first is known
+    /// widely (a country, a region, a city of [`EXONYM_CITY`] people) and
+    /// the name is no everyday word, whatever else it is: "Lyon", a
+    /// surname too, and "ROME", not "Coast".
+    pub fn notable_place(&self, name: &str) -> Option<PlaceRef> {
+        let p = self.place(name)?;
+        if let PlaceRef::Name(_) = p
+            && self.is_common_word(name)
+        {
+            return None;
+        }
+        let wide = match row(self.first(p)) {
+            Some(r) => {
+                matches!(kind_of(r), PlaceKind::Country | PlaceKind::Region)
+                    || r.number::<u64>(POPULATION).unwrap_or(0) >= EXONYM_CITY
+            }
+            None => true,
+        };
+        wide.then_some(p)
+    }
+
     /// Whether a place name is also an everyday English word ("Mobile",
     /// "Split"): extraction wants more than the word before taking it for
     /// the place.
@@ -368,6 +389,22 @@ impl Gazetteer {
         }
     }
 
+    /// The country the place a name names first lies in (itself, for a
+    /// country; the outermost place it lies in, for an added place in no
+    /// country).
+    pub fn country(&self, p: PlaceRef) -> PlaceRef {
+        let around = self.enclosing(self.first(p));
+        let country = around
+            .iter()
+            .copied()
+            .find(|&q| match row(q) {
+                Some(r) => kind_of(r) == PlaceKind::Country,
+                None => self.added[(q - builtin_rows()) as usize].kind == PlaceKind::Country,
+            })
+            .unwrap_or(*around.last().expect("a place encloses itself"));
+        PlaceRef::One(country)
+    }
+
     /// The places a place lies in, itself first, innermost to outermost.
     fn enclosing(&self, place: u32) -> Vec<u32> {
         let mut out = vec![place];
@@ -442,44 +479,52 @@ impl Gazetteer {
     }
 
     /// Up to `n` other places of the kind of the place `p` names first,
-    /// in the same region (for a city or a district) or country (for a
-    /// region), nearest first: a plausible wrong place for it. None for a
-    /// country, or a place the rules files add.
+    /// nearest first: those of its region (for a city or a district), then
+    /// those of the rest of its country; for a city, only towns at least
+    /// [`TOWN`] people strong (or as large as it, if smaller). A plausible
+    /// wrong place for it. None for a country, or a place the rules files
+    /// add.
     pub fn places_near(&self, p: PlaceRef, n: usize) -> Vec<PlaceRef> {
         let first = self.first(p);
         let Some(r) = row(first) else {
             return Vec::new();
         };
         let kind = kind_of(r);
-        let (scope_field, scope) = match kind {
-            PlaceKind::Country => return Vec::new(),
-            PlaceKind::Region => (COUNTRY, r.field(COUNTRY)),
-            PlaceKind::District | PlaceKind::City => match r.field(REGION) {
-                "" => (COUNTRY, r.field(COUNTRY)),
-                region => (REGION, region),
-            },
+        if kind == PlaceKind::Country {
+            return Vec::new();
+        }
+        let floor = match kind {
+            PlaceKind::City => TOWN.min(r.number(POPULATION).unwrap_or(0)),
+            _ => 0,
         };
         // Rows are sorted by country, region and district, each after the
-        // place it lies in: the scope's places follow its own row.
-        let start: usize = scope.parse().expect("build.rs writes row numbers");
+        // place it lies in: the country's places follow its row.
+        let country: usize = r
+            .field(COUNTRY)
+            .parse()
+            .expect("build.rs writes row numbers");
         let here = position(r);
-        let mut near: Vec<(f64, u32)> = (start + 1..ROWS.len())
+        let mut near: Vec<(bool, f64, u32)> = (country + 1..ROWS.len())
             .map(|i| (i, ROWS.row(i)))
-            .take_while(|(_, q)| {
-                q.field(COUNTRY) == r.field(COUNTRY)
-                    && (scope_field == COUNTRY || q.field(REGION) == scope)
+            .take_while(|(_, q)| q.field(COUNTRY) == r.field(COUNTRY))
+            .filter(|(i, q)| {
+                *i as u32 != first
+                    && kind_of(*q) == kind
+                    && q.number::<u64>(POPULATION).unwrap_or(0) >= floor
             })
-            .filter(|(i, q)| *i as u32 != first && kind_of(*q) == kind)
-            .filter_map(|(i, q)| Some((distance(here?, position(q)?), i as u32)))
+            .filter_map(|(i, q)| {
+                let other_region = kind == PlaceKind::Region || q.field(REGION) != r.field(REGION);
+                Some((other_region, distance(here?, position(q)?), i as u32))
+            })
             .collect();
         near.sort_by(|a, b| {
-            a.0.partial_cmp(&b.0)
-                .unwrap_or(Ordering::Equal)
-                .then(a.1.cmp(&b.1))
+            a.0.cmp(&b.0)
+                .then(a.1.partial_cmp(&b.1).unwrap_or(Ordering::Equal))
+                .then(a.2.cmp(&b.2))
         });
         near.into_iter()
             .take(n)
-            .map(|(_, i)| PlaceRef::One(i))
+            .map(|(_, _, i)| PlaceRef::One(i))
             .collect()
     }
 }

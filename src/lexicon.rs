@@ -331,22 +331,46 @@ impl Lexicon {
     }
 
     /// The places a name names when it alone reads as a place (see
-    /// [`Gazetteer::known_place`]): "Portugal", "Porto", not "Bath". An
-    /// acronym ("UK") is one only where a rules file says so.
+    /// [`Gazetteer::known_place`]): "Portugal", "Porto", not "Bath".
     pub fn known_place(&self, name: &str) -> Option<PlaceRef> {
         if is_acronym(name) {
-            return self.gazetteer.declared_place(name);
+            return self.acronym_place(name);
         }
         self.gazetteer.known_place(name)
     }
 
+    /// A word in capitals is a place where a rules file says so ("UAE") or
+    /// where it names a widely known place ("ROME" in a dateline), not
+    /// where GeoNames gives a village the name of an acronym ("PAME").
+    fn acronym_place(&self, name: &str) -> Option<PlaceRef> {
+        self.gazetteer
+            .declared_place(name)
+            .or_else(|| self.gazetteer.notable_place(name))
+    }
+
+    /// The places a name names when the place it names first is widely
+    /// known, whatever else the name is ("Lyon", a surname too).
+    pub fn notable_place(&self, name: &str) -> Option<PlaceRef> {
+        self.gazetteer.notable_place(name)
+    }
+
     /// The places a name written in running text may name: any, but an
-    /// acronym only where a rules file gives it ("UAE", not "PAME").
+    /// acronym only as [`Lexicon::known_place`] takes one ("UAE", not "PAME").
     pub fn place_in_text(&self, name: &str) -> Option<PlaceRef> {
         if is_acronym(name) {
-            return self.gazetteer.declared_place(name);
+            return self.acronym_place(name);
         }
         self.place(name)
+    }
+
+    /// The kind of the place a name names first.
+    pub fn place_kind(&self, place: PlaceRef) -> PlaceKind {
+        self.gazetteer.kind(place)
+    }
+
+    /// The country the place a name names first lies in.
+    pub fn place_country(&self, place: PlaceRef) -> PlaceRef {
+        self.gazetteer.country(place)
     }
 
     /// The name a place is reported by.

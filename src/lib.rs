@@ -21,6 +21,7 @@ pub mod name_lists;
 pub mod names;
 pub mod output;
 pub mod paths;
+pub mod plant;
 pub mod progress;
 pub mod report;
 pub mod rules;

@@ -1,14 +1,15 @@
 //! The `crosscheck` command line: a thin front on the library.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
-use crosscheck::article::{Article, load_paths_where};
+use crosscheck::article::{Article, Walk, load_paths_where};
 use crosscheck::config::{Config, FailOn, Overrides, Source};
-use crosscheck::report::{RenderOptions, markdown};
+use crosscheck::gate::Changed;
+use crosscheck::report::{Format as ReportFormat, RenderOptions, markdown};
 use crosscheck::rules::RuleSet;
 
 /// See the comment on `mimalloc` in Cargo.toml.
@@ -33,6 +34,10 @@ struct Cli {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, global = true, value_name = "N")]
     threads: Option<usize>,
+    /// Read every file under a folder: no .gitignore, .ignore or
+    /// hidden-file rules.
+    #[arg(long, global = true)]
+    no_ignore: bool,
 }
 
 /// The flags that override the config file.
@@ -42,8 +47,8 @@ struct Settings {
     /// replace them by id. Repeatable; replaces the config's `rules`.
     #[arg(long = "rules", value_name = "DIR")]
     rules: Vec<PathBuf>,
-    /// Output format [default: table]
-    #[arg(long, value_parser = PossibleValuesParser::new(["table", "json", "sarif", "github", "markdown"]).try_map(|s| s.parse::<crosscheck::report::Format>()))]
+    /// Output format [default: full]
+    #[arg(long, value_parser = PossibleValuesParser::new(crosscheck::report::Format::names()).try_map(|s| s.parse::<crosscheck::report::Format>()))]
     format: Option<crosscheck::report::Format>,
     /// Exit 1 when a conflict at or above this severity is found [default: error]
     #[arg(long, value_parser = PossibleValuesParser::new(["error", "warning", "info", "never"]).try_map(|s| s.parse::<FailOn>()))]
@@ -73,14 +78,21 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         settings: Settings,
-        /// Report only conflicts involving these articles (compared with
-        /// all of PATHS).
-        #[arg(long, value_name = "PATH", num_args = 1..)]
+        /// Report only conflicts involving this article of PATHS (or the
+        /// articles of this folder). One path a flag; repeat it for more.
+        #[arg(long, value_name = "PATH")]
         changed: Vec<PathBuf>,
         /// As --changed, with the paths read one a line from FILE (`-`:
-        /// standard input).
+        /// standard input), as `git diff --name-only` prints them.
         #[arg(long, value_name = "FILE")]
         changed_from: Option<PathBuf>,
+        /// Check PATHS against the articles of DIR: only conflicts
+        /// involving PATHS are reported. Repeatable.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["changed", "changed_from"])]
+        against: Vec<PathBuf>,
+        /// When to colour the report.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
         /// Write the report to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -106,11 +118,13 @@ enum Command {
         #[command(flatten)]
         settings: Settings,
     },
-    /// Measure the checker against gold files: every folder under DIR that
-    /// holds a gold.yaml is one story.
+    /// Measure the checker against gold files (every folder under PATH
+    /// that holds a gold.yaml is one story), or, with --plant, against
+    /// disagreements planted into copies of the stories under PATH.
     Eval {
-        /// Folders to search for gold.yaml files.
-        #[arg(required = true)]
+        /// Folders to search for gold.yaml files; with --plant, stories as
+        /// `check` reads them (files or folders).
+        #[arg(required = true, value_name = "PATH")]
         dirs: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -119,11 +133,31 @@ enum Command {
         #[arg(long = "rules", value_name = "DIR")]
         rules: Vec<PathBuf>,
         /// Exit 1 when the total precision is below this.
-        #[arg(long, value_name = "P", default_value_t = 0.0)]
+        #[arg(
+            long,
+            value_name = "P",
+            default_value_t = 0.0,
+            conflicts_with = "plant"
+        )]
         min_precision: f64,
         /// Exit 1 when the total recall is below this.
         #[arg(long, value_name = "R", default_value_t = 0.0)]
         min_recall: f64,
+        /// Plant up to N disagreements per story and kind into in-memory
+        /// copies of the stories and count those found [N: 2].
+        #[arg(long, value_name = "N", num_args = 0..=1, require_equals = true, default_missing_value = "2")]
+        plant: Option<usize>,
+        /// The seed the plants are drawn from.
+        #[arg(long, value_name = "S", default_value_t = 1, requires = "plant")]
+        seed: u64,
+        /// The kinds to plant (comma-separated) [default: all]
+        #[arg(long, value_name = "KIND", value_delimiter = ',', requires = "plant",
+              value_parser = PossibleValuesParser::new(["spelling", "role", "figure", "place", "date"]).try_map(|s| s.parse::<crosscheck::plant::PlantKind>()))]
+        kinds: Vec<crosscheck::plant::PlantKind>,
+        /// With --plant, list each plant missed; twice, every plant with its
+        /// line and the other conflicts it brought.
+        #[arg(short, long, action = clap::ArgAction::Count, requires = "plant")]
+        verbose: u8,
         #[command(flatten)]
         selection: Selection,
     },
@@ -187,6 +221,15 @@ impl Selection {
     }
 }
 
+/// When the report is coloured: `auto` on a terminal unless NO_COLOR is
+/// set; `always` for CI logs, whatever NO_COLOR says.
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Table,
@@ -226,12 +269,15 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
         (None, false) => Source::Search(PathBuf::from(".")),
     };
     let config = |overrides| Config::resolve(&source, overrides);
+    let no_ignore = cli.no_ignore;
     let rules_only = |rules| Overrides {
         rules,
         ..Overrides::default()
     };
     match cli.command {
-        Command::Claims { paths, rules } => list_claims(&paths, &config(rules_only(rules))?),
+        Command::Claims { paths, rules } => {
+            list_claims(&paths, &config(rules_only(rules))?, no_ignore)
+        }
         Command::Rules {
             action,
             rules,
@@ -256,8 +302,9 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
                 exclude: &config.exclude.value,
                 changed: None,
                 baseline: None,
+                no_ignore,
             };
-            let report = gate(request, &set)?;
+            let report = gate(request, &set)?.report;
             let text = crosscheck::baseline::Baseline::of(&report).to_json();
             emit(&text, output.as_deref(), &report)?;
             Ok(ExitCode::SUCCESS)
@@ -266,15 +313,62 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             dirs,
             format,
             rules,
+            min_recall,
+            plant: Some(per_kind),
+            seed,
+            kinds,
+            verbose,
+            selection,
+            ..
+        } => {
+            // `--plant 3 DIR` reads 3 as a path: say how to give a count.
+            if let Some(n) = dirs
+                .iter()
+                .find(|d| !d.exists() && d.to_str().is_some_and(|s| s.parse::<usize>().is_ok()))
+            {
+                let n = n.display();
+                return Err(crosscheck::error::Error::Usage {
+                    message: format!(
+                        "{n}: no such file or folder (for {n} plants per story and kind, write --plant={n})"
+                    ),
+                });
+            }
+            let config = config(rules_only(rules))?;
+            let set = selection.load(&config.rules.value)?;
+            let articles = load_articles(&dirs, &config, no_ignore)?;
+            let options = crosscheck::plant::Options {
+                per_kind,
+                seed,
+                kinds: if kinds.is_empty() {
+                    crosscheck::plant::PlantKind::ALL.to_vec()
+                } else {
+                    kinds
+                },
+            };
+            let eval = crosscheck::plant::evaluate(&dirs, &articles, &set, &options)?;
+            let text = match format {
+                Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
+                Format::Table => eval.to_table(output_width(true), verbose),
+            };
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
+            let below = eval.total.recall.unwrap_or(0.0) < min_recall;
+            Ok(ExitCode::from(if below { 1 } else { 0 }))
+        }
+        Command::Eval {
+            dirs,
+            format,
+            rules,
             min_precision,
             min_recall,
+            plant: None,
             selection,
+            ..
         } => {
             let set = selection.load(&config(rules_only(rules))?.rules.value)?;
             let eval = crosscheck::eval::evaluate(&dirs, &set)?;
             let text = match format {
                 Format::Json => serde_json::to_string_pretty(&eval).expect("serializes") + "\n",
-                Format::Table => eval.to_table(output_width()),
+                Format::Table => eval.to_table(output_width(true)),
             };
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             let t = &eval.total;
@@ -288,37 +382,71 @@ fn run(cli: Cli) -> Result<ExitCode, crosscheck::error::Error> {
             settings,
             changed,
             changed_from,
+            against,
+            color,
             output,
             selection,
         } => {
             let config = config(settings.overrides())?;
             let set = selection.load(&config.rules.value)?;
-            let mut changed_list =
-                (!changed.is_empty() || changed_from.is_some()).then_some(changed);
-            if let (Some(list), Some(from)) = (&mut changed_list, changed_from) {
-                list.extend(crosscheck::paths::read_list(&from)?);
-            }
-            let request = crosscheck::gate::Request {
-                paths: &paths,
-                exclude: &config.exclude.value,
-                changed: changed_list,
-                baseline: config.baseline.value.as_deref(),
+            // `check FILE --against DIR`: FILE is the change, DIR the rest.
+            let (corpus, changed) = if against.is_empty() {
+                let mut listed = Vec::new();
+                if let Some(from) = &changed_from {
+                    listed = crosscheck::paths::read_list(from)?;
+                }
+                let wanted = !changed.is_empty() || changed_from.is_some();
+                (
+                    paths,
+                    wanted.then_some(Changed {
+                        named: changed,
+                        listed,
+                    }),
+                )
+            } else {
+                let corpus = against.iter().chain(&paths).cloned().collect();
+                (
+                    corpus,
+                    Some(Changed {
+                        named: paths,
+                        listed: Vec::new(),
+                    }),
+                )
             };
-            let report = gate(request, &set)?;
+            let request = crosscheck::gate::Request {
+                paths: &corpus,
+                exclude: &config.exclude.value,
+                changed,
+                baseline: config.baseline.value.as_deref(),
+                no_ignore,
+            };
+            let outcome = gate(request, &set)?;
+            let report = &outcome.report;
             let format = config.format.value;
+            let to_terminal = output.is_none() && std::io::stdout().is_terminal();
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let help = match format {
+                ReportFormat::Sarif | ReportFormat::Html => crosscheck::catalog::help(&set),
+                _ => Default::default(),
+            };
             let options = RenderOptions {
-                width: output_width(),
-                colour: output.is_none() && std::io::stdout().is_terminal() && !no_color,
+                width: output_width(output.is_none()),
+                colour: match color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => to_terminal && !no_color,
+                },
                 rules: &set.rules,
                 link_base: markdown::link_base(|k| std::env::var(k).ok()),
+                articles: &outcome.articles,
+                help: &help,
             };
-            emit(&report.render(format, &options), output.as_deref(), &report)?;
+            emit(&report.render(format, &options), output.as_deref(), report)?;
             // GitHub shows few annotations; the job summary gets them all.
-            if format == crosscheck::report::Format::Github
+            if format == ReportFormat::Github
                 && let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY")
             {
-                let text = report.render(crosscheck::report::Format::Markdown, &options);
+                let text = report.render(ReportFormat::Markdown, &options);
                 crosscheck::output::append(std::path::Path::new(&summary), text.as_bytes())?;
             }
             let failed = config.fail_on.value.fails(report.worst());
@@ -341,7 +469,7 @@ fn rules_command(
     let (text, code) = match action {
         None => match format {
             Format::Json => (catalog::list_json(&set), 0),
-            Format::Table => (catalog::list_table(&set, output_width()), 0),
+            Format::Table => (catalog::list_table(&set, output_width(true)), 0),
         },
         Some(RulesAction::Explain { id }) => (catalog::explain(&set, &id)?, 0),
         Some(RulesAction::Test { .. }) => {
@@ -374,9 +502,13 @@ fn emit(
     }
 }
 
-fn list_claims(paths: &[PathBuf], config: &Config) -> Result<ExitCode, crosscheck::error::Error> {
+fn list_claims(
+    paths: &[PathBuf],
+    config: &Config,
+    no_ignore: bool,
+) -> Result<ExitCode, crosscheck::error::Error> {
     let set = RuleSet::load(&config.rules.value)?;
-    let articles = load_articles(paths, config)?;
+    let articles = load_articles(paths, config, no_ignore)?;
     let mut out = String::new();
     for a in &articles {
         for c in crosscheck::extract::extract(a, &set.lexicon).all() {
@@ -399,10 +531,10 @@ fn list_claims(paths: &[PathBuf], config: &Config) -> Result<ExitCode, crosschec
 fn gate(
     request: crosscheck::gate::Request,
     set: &RuleSet,
-) -> Result<crosscheck::report::Report, crosscheck::error::Error> {
+) -> Result<crosscheck::gate::Outcome, crosscheck::error::Error> {
     let outcome = crosscheck::gate::run(request, set)?;
     warn_skipped(&outcome.skipped);
-    Ok(outcome.report)
+    Ok(outcome)
 }
 
 /// Loads the articles less those excluded, with a warning on stderr for
@@ -410,8 +542,14 @@ fn gate(
 fn load_articles(
     paths: &[PathBuf],
     config: &Config,
+    no_ignore: bool,
 ) -> Result<Vec<Article>, crosscheck::error::Error> {
-    let loaded = load_paths_where(paths, |p| !config.exclude.value.excludes(p))?;
+    let exclude = config.exclude.value.clone();
+    let walk = Walk {
+        keep: std::sync::Arc::new(move |p: &Path| !exclude.excludes(p)),
+        ignore_files: !no_ignore,
+    };
+    let loaded = load_paths_where(paths, &walk)?;
     warn_skipped(&loaded.skipped);
     Ok(loaded.articles)
 }
@@ -422,12 +560,21 @@ fn warn_skipped(skipped: &[crosscheck::article::Skipped]) {
     }
 }
 
-/// The terminal's width where there is one (from `COLUMNS`), else 100.
-fn output_width() -> u16 {
-    let columns = || std::env::var("COLUMNS").ok()?.parse().ok();
-    if std::io::stdout().is_terminal() {
-        columns().unwrap_or(100)
-    } else {
-        100
+/// The width of the terminal standard output is, with `COLUMNS` as an
+/// override that never makes it wider; `COLUMNS` or 100 columns for a pipe
+/// or a file.
+fn output_width(to_stdout: bool) -> u16 {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<u16>().ok())
+        .filter(|&c| c > 0);
+    let terminal = to_stdout
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| w.0)
+        .filter(|&w| w > 0);
+    match (columns, terminal) {
+        (Some(c), Some(t)) => c.min(t),
+        (c, t) => c.or(t).unwrap_or(100),
     }
 }

@@ -1,19 +1,29 @@
-//! Reports: a table for people, JSON for tools, and the formats CI systems
-//! read (SARIF, GitHub workflow commands, Markdown for a pull request).
+//! Reports, one module a format: `full` and `concise` for a terminal and
+//! an editor, a table, a self-contained HTML page with the articles side
+//! by side, JSON for tools, and the formats CI systems read (SARIF, GitHub
+//! workflow commands, Markdown for a pull request). What they share lives
+//! here: the order conflicts are shown in, the claim at fault, paths made
+//! short, and [`words`], a conflict said in plain words.
 
+pub mod concise;
+pub mod full;
 pub mod github;
+pub mod html;
 pub mod markdown;
+pub mod paint;
 pub mod sarif;
+pub mod table;
+pub mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::rules::{Conflict, ConflictClaim, Rule, Severity};
+use crate::rules::{Conflict, Rule, Severity};
 
 /// Everything a check found, as reported.
 #[derive(Debug)]
@@ -61,7 +71,10 @@ pub struct BaselineSummary {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
+    Full,
+    Concise,
     Table,
+    Html,
     Json,
     Sarif,
     Github,
@@ -69,24 +82,39 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
+        Format::Full,
+        Format::Concise,
         Format::Table,
+        Format::Html,
         Format::Json,
         Format::Sarif,
         Format::Github,
         Format::Markdown,
     ];
-}
 
-impl fmt::Display for Format {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+    /// The names, for help and errors.
+    pub fn names() -> Vec<&'static str> {
+        Format::ALL.iter().map(|f| f.name()).collect()
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Format::Full => "full",
+            Format::Concise => "concise",
             Format::Table => "table",
+            Format::Html => "html",
             Format::Json => "json",
             Format::Sarif => "sarif",
             Format::Github => "github",
             Format::Markdown => "markdown",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -95,8 +123,8 @@ impl FromStr for Format {
     fn from_str(s: &str) -> Result<Self, String> {
         Format::ALL
             .into_iter()
-            .find(|f| f.to_string() == s)
-            .ok_or_else(|| format!("unknown format {s:?} (table, json, sarif, github, markdown)"))
+            .find(|f| f.name() == s)
+            .ok_or_else(|| format!("unknown format {s:?} ({})", Format::names().join(", ")))
     }
 }
 
@@ -137,15 +165,56 @@ impl Identity {
 
 /// What rendering needs beyond the report.
 pub struct RenderOptions<'a> {
-    /// Width of the table.
+    /// Columns the terminal formats fit in.
     pub width: u16,
-    /// Colour the table's severities (a terminal without NO_COLOR).
+    /// Colour for a terminal (ANSI escapes).
     pub colour: bool,
-    /// The rules that ran, for SARIF's rule list.
+    /// The rules that ran, for SARIF's rule list and the words of headlines.
     pub rules: &'a [Rule],
     /// Where links to articles point in Markdown: a URL the path is
     /// appended to, or `None` for relative links.
     pub link_base: Option<String>,
+    /// The articles checked, for the sentences `full` quotes and the
+    /// columns of the HTML page; formats that need none take `&[]`.
+    pub articles: &'a [Article],
+    /// Each rule's explanation by id, for SARIF's `help` and the HTML
+    /// page; formats that need none take an empty map.
+    pub help: &'a BTreeMap<String, RuleHelp>,
+}
+
+/// What `crosscheck rules explain` says of a rule, as text and Markdown.
+#[derive(Debug, Clone, Default)]
+pub struct RuleHelp {
+    pub text: String,
+    pub markdown: String,
+}
+
+impl<'a> RenderOptions<'a> {
+    /// Options for `rules` and no more: no colour, no articles, no help.
+    pub fn plain(width: u16, rules: &'a [Rule]) -> Self {
+        static NO_HELP: BTreeMap<String, RuleHelp> = BTreeMap::new();
+        RenderOptions {
+            width,
+            colour: false,
+            rules,
+            link_base: None,
+            articles: &[],
+            help: &NO_HELP,
+        }
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&'a Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn article(&self, path: &str) -> Option<&'a Article> {
+        let i = self
+            .articles
+            .binary_search_by(|a| (*a.path).cmp(path))
+            .ok()
+            .or_else(|| self.articles.iter().position(|a| &*a.path == path))?;
+        Some(&self.articles[i])
+    }
 }
 
 /// The JSON contract: the report as it was, plus stories, changed articles
@@ -230,7 +299,7 @@ impl Report {
         stories.into_iter().collect()
     }
 
-    fn article(&self, path: &str) -> Option<&ArticleInfo> {
+    pub fn article(&self, path: &str) -> Option<&ArticleInfo> {
         self.by_path.get(path).map(|&i| &self.articles[i])
     }
 
@@ -245,15 +314,24 @@ impl Report {
     pub fn summary_line(&self) -> String {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         let n = self.conflicts.len();
-        let mut line = format!(
-            "{n} conflict{} ({} error, {} warning, {} info) in {} article{}",
-            plural(n),
-            self.count(Severity::Error),
-            self.count(Severity::Warning),
-            self.count(Severity::Info),
+        let counts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .map(|s| (s, self.count(s)))
+            .filter(|&(_, k)| k > 0)
+            .map(|(s, k)| match s {
+                Severity::Info => format!("{k} info"),
+                _ => format!("{k} {s}{}", plural(k)),
+            })
+            .collect();
+        let mut line = format!("{n} conflict{}", plural(n));
+        if !counts.is_empty() {
+            line.push_str(&format!(" ({})", counts.join(", ")));
+        }
+        line.push_str(&format!(
+            " in {} article{}",
             self.summary.articles,
-            plural(self.summary.articles),
-        );
+            plural(self.summary.articles)
+        ));
         if self.summary.stories > 1 {
             line.push_str(&format!(" of {} stories", self.summary.stories));
         }
@@ -276,12 +354,86 @@ impl Report {
 
     pub fn render(&self, format: Format, options: &RenderOptions) -> String {
         match format {
-            Format::Table => self.to_table(options.width, options.colour),
+            Format::Full => full::render(self, options),
+            Format::Concise => concise::render(self, options),
+            Format::Table => table::render(self, options),
+            Format::Html => html::render(self, options),
             Format::Json => self.to_json(),
-            Format::Sarif => sarif::render(self, options.rules),
-            Format::Github => github::render(self),
-            Format::Markdown => markdown::render(self, options.link_base.as_deref()),
+            Format::Sarif => sarif::render(self, options),
+            Format::Github => github::render(self, options),
+            Format::Markdown => markdown::render(self, options),
         }
+    }
+
+    /// The conflicts as people read them: story by story (conflicts across
+    /// stories last), errors first, then by where their first claim is.
+    pub fn ordered(&self) -> Vec<(Option<&str>, &Conflict)> {
+        let mut out: Vec<(Option<&str>, &Conflict)> = self
+            .conflicts
+            .iter()
+            .map(|c| {
+                let stories = self.stories_of(c);
+                ((stories.len() == 1).then(|| stories[0]), c)
+            })
+            .collect();
+        let first = |c: &Conflict| {
+            c.claims
+                .first()
+                .map(|x| (x.span.path.clone(), x.span.line, x.span.column))
+        };
+        out.sort_by(|(sa, a), (sb, b)| {
+            let key = |s: Option<&str>| {
+                (
+                    s.is_none(),
+                    s.map(short_story).map(str::to_owned),
+                    s.map(str::to_owned),
+                )
+            };
+            key(*sa)
+                .cmp(&key(*sb))
+                .then(b.severity.cmp(&a.severity))
+                .then_with(|| first(a).cmp(&first(b)))
+                .then_with(|| a.rule.cmp(&b.rule))
+                .then_with(|| a.subject.cmp(&b.subject))
+        });
+        out
+    }
+
+    /// How many articles a story has in the report.
+    pub fn story_size(&self, story: &str) -> usize {
+        self.articles.iter().filter(|a| a.story == story).count()
+    }
+
+    /// Each article path by its shortest suffix of whole path components
+    /// that no other article's path ends with: `reuters.txt` where it is
+    /// the only one, `quake/reuters.txt` where two stories hold one.
+    pub fn short_paths(&self) -> BTreeMap<&str, String> {
+        short_suffixes(self.articles.iter().map(|a| a.path.as_str()))
+    }
+
+    /// The index of the claim at fault in `c`: in a changed article when
+    /// only changes are reported, else the first claim that differs from
+    /// the suggestion, else the first of the reading fewest articles give.
+    pub fn at_fault(&self, c: &Conflict) -> usize {
+        if let Some(changed) = &self.changed
+            && let Some(i) = c
+                .claims
+                .iter()
+                .position(|x| changed.iter().any(|p| *p == *x.span.path))
+        {
+            return i;
+        }
+        let groups = words::groups(c);
+        let suggested = words::suggested_group(c, &groups);
+        let minority = match suggested {
+            Some(s) => groups
+                .iter()
+                .enumerate()
+                .find(|(i, _)| *i != s)
+                .map(|g| g.1),
+            None => groups.iter().min_by_key(|g| (g.articles, g.claims[0])),
+        };
+        minority.map_or(0, |g| g.claims[0])
     }
 
     pub fn to_json(&self) -> String {
@@ -305,113 +457,49 @@ impl Report {
         };
         serde_json::to_string_pretty(&view).expect("a report always serializes") + "\n"
     }
-
-    /// The table: one row a conflict, grouped by story and subject, each
-    /// claim with its place in the article, its text and, where the front
-    /// matter gives them, its source and date.
-    fn to_table(&self, width: u16, colour: bool) -> String {
-        let mut out = String::new();
-        if !self.conflicts.is_empty() {
-            let many = self.summary.stories > 1;
-            let mut header = vec!["severity", "kind", "subject", "claims", "suggested"];
-            if many {
-                header.insert(2, "story");
-            }
-            let mut table = table(width, header);
-            if colour {
-                table.enforce_styling();
-            }
-            let mut conflicts: Vec<(String, &Conflict)> = self
-                .conflicts
-                .iter()
-                .map(|c| {
-                    (
-                        self.stories_of(c)
-                            .iter()
-                            .map(|s| short_story(s))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        c,
-                    )
-                })
-                .collect();
-            conflicts.sort_by(|(sa, a), (sb, b)| {
-                sa.cmp(sb)
-                    .then(a.subject.cmp(&b.subject))
-                    .then(b.severity.cmp(&a.severity))
-            });
-            for (story, c) in conflicts {
-                let claims = c
-                    .claims
-                    .iter()
-                    .map(|x| claim_line(x, self.article(&x.span.path)))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let mut severity = Cell::new(c.severity);
-                if colour {
-                    severity = severity.fg(match c.severity {
-                        Severity::Error => Color::Red,
-                        Severity::Warning => Color::Yellow,
-                        Severity::Info => Color::Cyan,
-                    });
-                }
-                let mut row = vec![
-                    severity,
-                    Cell::new(c.kind),
-                    Cell::new(format!("{}\n({})", c.subject, c.rule)),
-                    Cell::new(format!("{}\n{}", c.message, claims)),
-                    Cell::new(c.suggestion.clone().unwrap_or_default()),
-                ];
-                if many {
-                    row.insert(2, Cell::new(story));
-                }
-                table.add_row(row);
-            }
-            out.push_str(&table.to_string());
-            out.push('\n');
-        }
-        out.push_str(&self.summary_line());
-        out.push('\n');
-        out
-    }
 }
 
-/// A claim as the table shows it: `file:line:column “text”`, then the
-/// article's source and date where known.
-fn claim_line(x: &ConflictClaim, article: Option<&ArticleInfo>) -> String {
-    let mut line = format!(
-        "{}:{}:{} “{}”",
-        short_path(&x.span.path),
-        x.span.line,
-        x.span.column,
-        x.text
-    );
-    let about: Vec<&str> = article
+/// The shortest unique suffix of each path, in whole components: one pass
+/// a suffix length, counting every path's suffix of that length, for an
+/// archive may hold a hundred thousand paths.
+fn short_suffixes<'a>(paths: impl Iterator<Item = &'a str>) -> BTreeMap<&'a str, String> {
+    let split: Vec<(&str, Vec<&str>)> = paths
+        .collect::<BTreeSet<&str>>()
         .into_iter()
-        .flat_map(|a| [a.source.as_deref(), a.published.as_deref()])
-        .flatten()
+        .map(|p| (p, p.split(['/', '\\']).filter(|s| !s.is_empty()).collect()))
         .collect();
-    if !about.is_empty() {
-        line.push_str(&format!(" ({})", about.join(", ")));
+    let mut out = BTreeMap::new();
+    let deepest = split
+        .iter()
+        .map(|(_, parts)| parts.len())
+        .max()
+        .unwrap_or(0);
+    for n in 1..deepest {
+        let mut counts: BTreeMap<&[&str], usize> = BTreeMap::new();
+        for (_, parts) in &split {
+            if parts.len() >= n {
+                *counts.entry(&parts[parts.len() - n..]).or_default() += 1;
+            }
+        }
+        for (path, parts) in &split {
+            if parts.len() > n && !out.contains_key(path) && counts[&parts[parts.len() - n..]] == 1
+            {
+                out.insert(*path, parts[parts.len() - n..].join("/"));
+            }
+        }
     }
-    line
+    for (path, _) in &split {
+        out.entry(*path).or_insert_with(|| path.to_string());
+    }
+    out
 }
 
 /// The last part of a folder story's path; a front-matter id as it is.
-fn short_story(story: &str) -> &str {
+pub fn short_story(story: &str) -> &str {
     story
         .rsplit(['/', '\\'])
         .find(|s| !s.is_empty())
         .unwrap_or(story)
-}
-
-/// The file name alone when the path is long, to keep the table narrow.
-fn short_path(path: &str) -> &str {
-    if path.chars().count() > 24 {
-        path.rsplit(['/', '\\']).next().unwrap_or(path)
-    } else {
-        path
-    }
 }
 
 /// A table in the style of every table crosscheck prints, fitted to `width`.
@@ -423,4 +511,27 @@ pub fn table(width: u16, header: Vec<&str>) -> Table {
         .set_width(width)
         .set_header(header);
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_paths_are_the_shortest_unique_suffixes() {
+        let short = short_suffixes(
+            [
+                "desk/flood/wire.txt",
+                "desk/storm/wire.txt",
+                "desk/storm/herald.md",
+                "wire.txt",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(short["desk/flood/wire.txt"], "flood/wire.txt");
+        assert_eq!(short["desk/storm/wire.txt"], "storm/wire.txt");
+        assert_eq!(short["desk/storm/herald.md"], "herald.md");
+        // A path that is another's suffix is shown whole.
+        assert_eq!(short["wire.txt"], "wire.txt");
+    }
 }

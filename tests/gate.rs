@@ -133,7 +133,7 @@ fn stories_are_checked_apart_and_names_across_them() {
 
 #[test]
 fn the_table_shows_stories_and_sources() {
-    let out = run(&["check", ARCHIVE]);
+    let out = run(&["check", "--format", "table", ARCHIVE]);
     let t = text(&out);
     assert!(t.contains("story"), "{t}");
     assert!(t.contains("lantern-festival"), "{t}");
@@ -141,7 +141,7 @@ fn the_table_shows_stories_and_sources() {
     assert!(!t.contains('\u{1b}'), "no colour in a pipe: {t}");
     let last = t.trim_end().lines().last().unwrap();
     assert!(
-        last.starts_with("4 conflicts (4 error, 0 warning, 0 info) in 7 articles of 4 stories, "),
+        last.starts_with("4 conflicts (4 errors) in 7 articles of 4 stories, "),
         "{t}"
     );
     assert!(last.ends_with(" claims"), "{t}");
@@ -213,9 +213,12 @@ fn sarif_has_what_the_schema_requires() {
         assert_eq!(r["level"], "error");
         assert!(!r["message"]["text"].as_str().unwrap().is_empty());
         assert!(r["partialFingerprints"].as_object().unwrap().len() == 1);
+        // The claim at fault, then the others as related locations.
         let locations = r["locations"].as_array().unwrap();
-        assert!(locations.len() >= 2);
-        for l in locations {
+        assert_eq!(locations.len(), 1);
+        let related = r["relatedLocations"].as_array().unwrap();
+        assert!(!related.is_empty());
+        for l in locations.iter().chain(related) {
             let p = &l["physicalLocation"];
             let uri = p["artifactLocation"]["uri"].as_str().unwrap();
             assert!(uri.starts_with("tests/fixtures/archive/"), "{uri}");
@@ -285,7 +288,7 @@ fn markdown_links_every_claim() {
 
 #[test]
 fn changed_reports_what_a_new_article_brings_in() {
-    let out = run(&["check", "--format", "json", ARCHIVE, "--changed", DRAFT]);
+    let out = run(&["check", "--format", "json", DRAFT, "--against", ARCHIVE]);
     assert_eq!(code(&out), 1);
     let r = json(&out);
     assert_eq!(r["changed"], serde_json::json!([DRAFT]));
@@ -447,7 +450,7 @@ fn config_file_is_found_from_a_subfolder_and_flags_win() {
     assert!(shown.contains("rules: []  # default"), "{shown}");
     assert!(shown.contains("exclude: [\"wire/\"]"), "{shown}");
     let shown = text(&run_in(&desk, &["--no-config", "config"], None));
-    assert!(shown.contains("format: table  # default"), "{shown}");
+    assert!(shown.contains("format: full  # default"), "{shown}");
     fs::remove_dir_all(dir).unwrap();
 }
 
@@ -514,5 +517,112 @@ fn output_replaces_a_file_and_never_an_article() {
     let out = run(&["check", "--output", &article, ARCHIVE]);
     assert_eq!(code(&out), 2);
     assert_eq!(fs::read(root().join(&article)).unwrap(), before);
+    fs::remove_dir_all(dir).unwrap();
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn changed_takes_one_path_a_flag_and_swallows_no_corpus_path() {
+    let harbour = "tests/fixtures/archive/harbour-fire";
+    let bridge = "tests/fixtures/archive/bridge-vote";
+    let ledger = "tests/fixtures/archive/bridge-vote/daily-ledger.txt";
+    let herald = "tests/fixtures/archive/harbour-fire/coast-herald.md";
+    // The path after --changed is a changed article; the one after it is
+    // another corpus path, not a second changed article.
+    let r = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        harbour,
+        "--changed",
+        herald,
+        bridge,
+    ]));
+    assert_eq!(r["changed"], serde_json::json!([herald]), "{r:#}");
+    assert_eq!(r["summary"]["articles"], 4, "both folders are read: {r:#}");
+    let r = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        harbour,
+        bridge,
+        "--changed",
+        herald,
+        "--changed",
+        ledger,
+    ]));
+    assert_eq!(r["changed"], serde_json::json!([ledger, herald]), "{r:#}");
+    // A changed path that is missing, or no article of the corpus, is exit 2
+    // with one line naming it.
+    for (path, reason) in [
+        (
+            "tests/fixtures/archive/harbour-fire/no-such.md",
+            "No such file",
+        ),
+        (DRAFT, "an article outside the PATHs checked"),
+        (
+            "tests/fixtures/archive/wire/",
+            "a folder with no article of the PATHs checked",
+        ),
+        ("Cargo.toml", "no article"),
+    ] {
+        let out = run(&["check", harbour, "--changed", path]);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 2, "{path}: {err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("crosscheck: {path}: ")), "{err}");
+        assert!(err.contains(reason), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let err = stderr(&run(&["check", harbour, "--changed", DRAFT]));
+    assert!(
+        err.contains("crosscheck check FILE --against ARCHIVE"),
+        "{err}"
+    );
+}
+
+#[test]
+fn folders_are_walked_with_ignore_files_unless_no_ignore() {
+    let dir = scratch("ignore");
+    copy_dir(
+        &root().join(ARCHIVE).join("harbour-fire"),
+        &dir.join("harbour-fire"),
+    );
+    // An npm package's README, a hidden folder and a file .ignore names:
+    // no articles, each of which would bring in a conflict if read.
+    let stray = "# Notes\n\nPort director Katarina Nowak said the old harbour would reopen.\n";
+    for file in [
+        "node_modules/harbour-kit/README.md",
+        ".drafts/harbour-fire.md",
+        "harbour-fire/scratch.md",
+    ] {
+        let path = dir.join(file);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, stray).unwrap();
+    }
+    fs::write(dir.join(".gitignore"), "node_modules/\n").unwrap();
+    fs::write(dir.join("harbour-fire/.ignore"), "scratch.md\n").unwrap();
+    let read = |args: &[&str]| {
+        let mut all = vec!["--no-config", "check", "--format", "json"];
+        all.extend_from_slice(args);
+        json(&run_in(&dir, &all, None))
+    };
+    let r = read(&["."]);
+    assert_eq!(r["summary"]["articles"], 2, "{r:#}");
+    let r = read(&["--no-ignore", "."]);
+    assert_eq!(r["summary"]["articles"], 5, "{r:#}");
+    let paths: Vec<&str> = r["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert!(
+        paths.contains(&"./node_modules/harbour-kit/README.md"),
+        "{paths:?}"
+    );
     fs::remove_dir_all(dir).unwrap();
 }

@@ -22,13 +22,7 @@ fn rules() -> &'static RuleSet {
 
 /// The report as the table `check` prints.
 fn to_table(report: &Report, width: u16) -> String {
-    let options = RenderOptions {
-        width,
-        colour: false,
-        rules: &rules().rules,
-        link_base: None,
-    };
-    report.render(Format::Table, &options)
+    report.render(Format::Table, &RenderOptions::plain(width, &rules().rules))
 }
 
 /// Words every extractor reacts to, and some that break tokens.

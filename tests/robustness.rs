@@ -613,9 +613,10 @@ fn check_with_rules(dir: &Path) -> (Output, Duration) {
 #[test]
 fn malformed_yaml_is_one_line_with_file_line_and_column() {
     for (text, at) in [
+        // The key indented one column short, where the YAML breaks.
         (
             "version: 1\nrules:\n  - id: x\n   kind: spelling\n",
-            ":3:5:",
+            ":4:4:",
         ),
         ("version: 1\nrules: [\n", ":3:1:"),
         ("version: 1\n\tlexicon: {}\n", ":2:1:"),

@@ -840,6 +840,63 @@ fn a_rules_folder_written_from_the_readme_does_what_the_readme_says() {
     assert_eq!(conflicts(&report)[0]["suggestion"], "Porto");
     assert_eq!(
         conflicts(&report)[1]["message"],
-        "fire: the articles give \"03:40 local\" / \"03:55 local\" / \"04:40 local\""
+        "fire: the articles give \"3:40 a.m. local time\" / \"3:55 a.m. local time\" / \"4:40 a.m. local time\""
+    );
+}
+
+/// `enabled: false` with the id alone turns off a rule defined before; the
+/// id alone, or an id no rule has, is an error at the entry.
+#[test]
+fn a_rule_is_turned_off_by_its_id_and_enabled_alone() {
+    let dir = folder(
+        "enabled-alone",
+        &[(
+            "rules.yaml",
+            "version: 1\nrules:\n  - id: event-place\n    enabled: false\n",
+        )],
+    );
+    let (_, report) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        dir.to_str().unwrap(),
+        "seeds/",
+    ]);
+    let rules = rules_of(&report);
+    assert!(!rules.contains(&"event-place".to_string()), "{rules:?}");
+    assert!(rules.contains(&"name-spelling".to_string()), "{rules:?}");
+    // `--select` turns it back on, as for a rule defined with `enabled: false`.
+    let (_, selected) = json(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        dir.to_str().unwrap(),
+        "--select",
+        "event-place",
+        "seeds/",
+    ]);
+    assert_eq!(rules_of(&selected), ["event-place"]);
+    assert_rules_error(
+        "enabled-unknown",
+        "version: 1\nrules:\n  - id: event-plaice\n    enabled: false\n",
+        3,
+        9,
+        "no rule defined before has this id",
+    );
+    assert_rules_error(
+        "enabled-with-severity",
+        "version: 1\nrules:\n  - id: event-place\n    severity: info\n",
+        3,
+        5,
+        "missing `check`",
+    );
+    assert_rules_error(
+        "severity-missing",
+        "version: 1\nrules:\n  - id: my-places\n    check: event-place\n",
+        3,
+        5,
+        "missing `severity`",
     );
 }

@@ -2,8 +2,8 @@
 //! a change brought in where there is one, then a summary line (GitHub shows
 //! only the first ten annotations of each level in a step).
 
-use super::Report;
-use crate::rules::{Conflict, ConflictClaim, Severity};
+use super::{RenderOptions, Report, words};
+use crate::rules::Severity;
 
 /// How many annotations of one level GitHub shows for a step.
 const SHOWN_PER_LEVEL: usize = 10;
@@ -28,24 +28,21 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The claim to annotate: the first in a changed article, else the first.
-fn anchor<'a>(report: &Report, c: &'a Conflict) -> Option<&'a ConflictClaim> {
-    let changed = report.changed.as_deref().unwrap_or_default();
-    c.claims
-        .iter()
-        .find(|x| changed.iter().any(|p| *p == *x.span.path))
-        .or(c.claims.first())
-}
-
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
-    for c in &report.conflicts {
-        let Some(at) = anchor(report, c) else {
+    for (_, c) in report.ordered() {
+        if c.claims.is_empty() {
             continue;
-        };
-        let mut message = c.message.clone();
-        if let Some(s) = &c.suggestion {
-            message.push_str(&format!(" (most articles: {s})"));
+        }
+        // On the claim at fault: in a changed article where there is one.
+        let at = &c.claims[report.at_fault(c)];
+        let mut message = format!(
+            "{}: {}",
+            words::headline(c, options.rule(&c.rule)),
+            words::values(c)
+        );
+        if let Some(s) = words::suggestion(c) {
+            message.push_str(&format!("\nsuggestion: {s}"));
         }
         for x in &c.claims {
             message.push_str(&format!(

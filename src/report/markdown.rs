@@ -1,8 +1,8 @@
 //! A Markdown report for a pull-request comment or a CI job summary: the
 //! summary line, then a table of conflicts with links to each claim.
 
-use super::Report;
 use super::sarif::artifact_uri;
+use super::{RenderOptions, Report, words};
 
 /// Text in a table cell: Markdown's punctuation escaped, one line.
 fn cell(s: &str) -> String {
@@ -29,7 +29,17 @@ pub fn link_base(env: impl Fn(&str) -> Option<String>) -> Option<String> {
     Some(format!("{server}/{repo}/blob/{sha}/"))
 }
 
-pub fn render(report: &Report, link_base: Option<&str>) -> String {
+/// GitHub refuses a comment longer than this many characters.
+pub const GITHUB_LIMIT: usize = 65_536;
+
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    render_within(report, options, GITHUB_LIMIT)
+}
+
+/// The report in at most `limit` characters: rows are left out from the
+/// end, and a last line says how many and how to see them all.
+pub fn render_within(report: &Report, options: &RenderOptions, limit: usize) -> String {
+    let link_base = options.link_base.as_deref();
     let mut out = String::from("### crosscheck\n\n");
     out.push_str(&cell(&report.summary_line()));
     out.push_str("\n\n");
@@ -38,11 +48,13 @@ pub fn render(report: &Report, link_base: Option<&str>) -> String {
     }
     let many = report.summary.stories > 1;
     out.push_str(if many {
-        "| severity | story | rule | subject | conflict | claims |\n|---|---|---|---|---|---|\n"
+        "| severity | story | rule | conflict | claims |\n|---|---|---|---|---|\n"
     } else {
-        "| severity | rule | subject | conflict | claims |\n|---|---|---|---|---|\n"
+        "| severity | rule | conflict | claims |\n|---|---|---|---|\n"
     });
-    for c in &report.conflicts {
+    let ordered = report.ordered();
+    let total = ordered.len();
+    for (shown, (_, c)) in ordered.into_iter().enumerate() {
         let claims: Vec<String> = c
             .claims
             .iter()
@@ -61,25 +73,43 @@ pub fn render(report: &Report, link_base: Option<&str>) -> String {
                 )
             })
             .collect();
-        let mut message = cell(&c.message);
-        if let Some(s) = &c.suggestion {
-            message.push_str(&format!(" (most articles: {})", cell(s)));
+        let mut message = format!(
+            "{}: {}",
+            cell(&words::headline(c, options.rule(&c.rule))),
+            cell(&words::values(c))
+        );
+        if let Some(s) = words::suggestion(c) {
+            message.push_str(&format!("; suggestion: {}", cell(&s)));
         }
         let story = if many {
             format!(" {} |", cell(&report.stories_of(c).join(", ")))
         } else {
             String::new()
         };
-        out.push_str(&format!(
-            "| {} |{story} {} | {} | {} | {} |\n",
+        let row = format!(
+            "| {} |{story} {} | {} | {} |\n",
             c.severity,
             cell(&c.rule),
-            cell(&c.subject),
             message,
             claims.join("<br>")
-        ));
+        );
+        let left = total - shown;
+        if out.chars().count() + row.chars().count() + left_out(left).chars().count() > limit {
+            out.push_str(&left_out(left));
+            return out;
+        }
+        out.push_str(&row);
     }
     out
+}
+
+/// The line that ends a report cut to fit a comment.
+fn left_out(n: usize) -> String {
+    format!(
+        "\n{n} more conflict{} left out to stay under GitHub's {GITHUB_LIMIT}-character limit; \
+         `crosscheck check --format full` (or `--format sarif`) lists them all.\n",
+        if n == 1 { "" } else { "s" }
+    )
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! SARIF 2.1.0, the format code-scanning services read: a rule per rule id,
-//! a result per conflict, a location per claim.
+//! SARIF 2.1.0, the format code-scanning services read: a rule per rule id
+//! with its explanation as help, a result per conflict located at the claim
+//! at fault, the other claims as related locations.
 
 use serde_json::{Value, json};
 
-use super::{Report, identity};
-use crate::rules::{Rule, Severity};
+use super::{RenderOptions, Report, RuleHelp, identity, words};
+use crate::rules::{ConflictClaim, Rule, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -16,11 +17,12 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, rules: &[Rule]) -> String {
+pub fn render(report: &Report, options: &RenderOptions) -> String {
+    let rules = options.rules;
     let mut driver = json!({
         "name": env!("CARGO_PKG_NAME"),
         "version": env!("CARGO_PKG_VERSION"),
-        "rules": rules.iter().map(rule).collect::<Vec<_>>(),
+        "rules": rules.iter().map(|r| rule(r, options.help.get(&r.id))).collect::<Vec<_>>(),
     });
     // A link to the project, where Cargo.toml names one.
     let uri = [env!("CARGO_PKG_HOMEPAGE"), env!("CARGO_PKG_REPOSITORY")]
@@ -34,22 +36,31 @@ pub fn render(report: &Report, rules: &[Rule]) -> String {
         .iter()
         .map(|c| {
             let mut text = c.message.clone();
-            if let Some(s) = &c.suggestion {
-                text.push_str(&format!(" (most articles: {s})"));
+            if let Some(s) = words::suggestion(c) {
+                text.push_str(&format!(" (suggestion: {s})"));
             }
+            let fault = report.at_fault(c);
+            let related: Vec<Value> = c
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != fault)
+                .map(|(i, x)| {
+                    let mut l = location(x);
+                    l["id"] = json!(i);
+                    l
+                })
+                .collect();
             let mut result = json!({
                 "ruleId": c.rule,
                 "level": level(c.severity),
                 "message": {"text": text},
-                "locations": c.claims.iter().map(|x| json!({
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(&x.span.path)},
-                        "region": region(x.span.line, x.span.column, &x.text),
-                    },
-                    "message": {"text": x.value},
-                })).collect::<Vec<_>>(),
+                "locations": [location(&c.claims[fault])],
                 "partialFingerprints": {"crosscheckConflict/v1": identity(c).fingerprint()},
             });
+            if !related.is_empty() {
+                result["relatedLocations"] = json!(related);
+            }
             if let Some(i) = rules.iter().position(|r| r.id == c.rule) {
                 result["ruleIndex"] = json!(i);
             }
@@ -69,11 +80,20 @@ pub fn render(report: &Report, rules: &[Rule]) -> String {
     serde_json::to_string_pretty(&sarif).expect("SARIF serializes") + "\n"
 }
 
-fn rule(r: &Rule) -> Value {
-    let full = r
-        .description
-        .as_deref()
-        .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "));
+/// A claim as a location: where it is, and its value in words.
+fn location(x: &ConflictClaim) -> Value {
+    json!({
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(&x.span.path)},
+            "region": region(x.span.line, x.span.column, &x.text),
+        },
+        "message": {"text": words::one_line(x.words())},
+    })
+}
+
+fn rule(r: &Rule, help: Option<&RuleHelp>) -> Value {
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let full = r.description.as_deref().map(flat);
     // The first sentence of the description says what the rule flags.
     let short = full
         .as_deref()
@@ -91,8 +111,16 @@ fn rule(r: &Rule) -> Value {
         "defaultConfiguration": {"level": level(r.severity)},
         "properties": {"tags": [r.kind.to_string()]},
     });
-    if let Some(full) = full {
-        v["fullDescription"] = json!({ "text": full });
+    // What the rule flags, then why that matters.
+    let explained: Vec<String> = full
+        .into_iter()
+        .chain(r.rationale.as_deref().map(flat))
+        .collect();
+    v["fullDescription"] = json!({
+        "text": if explained.is_empty() { v["shortDescription"]["text"].as_str().unwrap_or_default().to_string() } else { explained.join(" ") }
+    });
+    if let Some(h) = help {
+        v["help"] = json!({"text": h.text, "markdown": h.markdown});
     }
     v
 }

@@ -59,8 +59,8 @@ impl Finding {
     fn into_conflict(self, rule: &Rule) -> Conflict {
         let mut values: Vec<&str> = Vec::new();
         for c in &self.claims {
-            if !values.contains(&c.value.as_str()) {
-                values.push(&c.value);
+            if !values.contains(&c.words()) {
+                values.push(c.words());
             }
         }
         let values = values
@@ -101,11 +101,7 @@ fn majority<'a>(votes: impl Iterator<Item = (&'a str, usize)>) -> Option<String>
 }
 
 fn claim(span: &crate::article::Span, text: &str, value: String) -> ConflictClaim {
-    ConflictClaim {
-        span: span.clone(),
-        text: text.to_string(),
-        value,
-    }
+    ConflictClaim::new(span, text, value)
 }
 
 /// One finding a person: each distinct spelling of the words that vary,
@@ -436,7 +432,7 @@ fn mutual_best(al: &Aligned, refs: &[ClaimRef], x: ClaimRef, y: ClaimRef) -> boo
 }
 
 fn figure_claim(f: &FigureClaim) -> ConflictClaim {
-    claim(&f.span, &f.text, f.value.display())
+    super::reading::figure_claim(f)
 }
 
 fn figure_mismatch(al: &Aligned, p: &FigureParams, lex: &Lexicon) -> Vec<Finding> {
@@ -719,7 +715,7 @@ fn event_date(al: &Aligned, p: &DateParams) -> Vec<Finding> {
             }
             dates_compatible(&a.value, &b.value, p)
         },
-        |d| claim(&d.span, &d.text, d.value.display()),
+        super::reading::date_claim,
         |d| d.value.display(),
     )
 }

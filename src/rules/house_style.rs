@@ -205,11 +205,11 @@ pub(super) fn house_style(al: &Aligned, style: &HouseStyle) -> Vec<Finding> {
             out.push(Finding {
                 subject: preferred.to_string(),
                 suggestion: Some(preferred.to_string()),
-                claims: vec![ConflictClaim {
-                    span: article.span(range.start, range.end),
-                    value: text.clone(),
-                    text,
-                }],
+                claims: vec![ConflictClaim::new(
+                    &article.span(range.start, range.end),
+                    &text,
+                    text.clone(),
+                )],
             });
         }
     }

@@ -11,6 +11,7 @@ pub mod example;
 pub mod house_style;
 mod locate;
 pub mod params;
+pub mod reading;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -200,22 +201,21 @@ struct RuleDef {
     id: String,
     #[serde(default)]
     kind: Option<Kind>,
-    check: Check,
-    severity: Severity,
+    /// Absent when the entry only turns a rule defined earlier on or off.
+    #[serde(default)]
+    check: Option<Check>,
+    #[serde(default)]
+    severity: Option<Severity>,
     #[serde(default)]
     message: Option<String>,
     #[serde(default)]
     description: Option<String>,
     #[serde(default)]
     rationale: Option<String>,
-    #[serde(default = "yes")]
-    enabled: bool,
+    #[serde(default)]
+    enabled: Option<bool>,
     #[serde(default)]
     params: serde_yaml::Mapping,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// Parameters of the figure checks.
@@ -577,21 +577,53 @@ impl Loader {
                 ));
             }
             ids.insert(def.id.clone(), i);
-            let kind = def.check.kind();
+            let Some(check) = def.check else {
+                // `id` and `enabled` alone: a rule defined earlier turned on or off.
+                let alone = def.kind.is_none()
+                    && def.severity.is_none()
+                    && def.message.is_none()
+                    && def.description.is_none()
+                    && def.rationale.is_none()
+                    && def.params.is_empty();
+                let known = self.rules.iter().position(|r| r.id == def.id);
+                return match (def.enabled, alone, known) {
+                    (Some(on), true, Some(k)) => {
+                        self.rules[k].enabled = on;
+                        continue;
+                    }
+                    (Some(_), true, None) => Err(at(
+                        "id",
+                        Target::Value,
+                        "no rule defined before has this id to turn on or off; a new rule needs `check` and `severity`".into(),
+                    )),
+                    _ => Err(at(
+                        "id",
+                        Target::Key,
+                        "missing `check`: a rule needs `check` and `severity`, or `enabled` alone to turn a rule defined before on or off".into(),
+                    )),
+                };
+            };
+            let Some(severity) = def.severity else {
+                return Err(at(
+                    "id",
+                    Target::Key,
+                    format!("missing `severity` (error, warning or info) for check `{check}`"),
+                ));
+            };
+            let kind = check.kind();
             if def.kind.is_some_and(|k| k != kind) {
                 return Err(at(
                     "kind",
                     Target::Value,
                     format!(
-                        "check `{}` reports {kind} conflicts, not {}",
-                        def.check,
+                        "check `{check}` reports {kind} conflicts, not {}",
                         def.kind.unwrap_or(kind)
                     ),
                 ));
             }
             let message = def
                 .message
-                .unwrap_or_else(|| def.check.default_message().to_string());
+                .unwrap_or_else(|| check.default_message().to_string());
             if let Some(bad) = unknown_placeholder(&message) {
                 return Err(at(
                     "message",
@@ -602,7 +634,7 @@ impl Loader {
                     ),
                 ));
             }
-            let mut settings = params::defaults(def.check.params());
+            let mut settings = params::defaults(check.params());
             params::apply(&mut settings, &def.params).map_err(|e| {
                 src.error(
                     &[
@@ -616,16 +648,16 @@ impl Loader {
                 )
             })?;
             let rule = Rule {
-                params: Params::of(def.check, &settings),
+                params: Params::of(check, &settings),
                 id: def.id,
                 kind,
-                check: def.check,
-                severity: def.severity,
+                check,
+                severity,
                 message,
                 description: def.description,
                 rationale: def.rationale,
                 settings,
-                enabled: def.enabled,
+                enabled: def.enabled.unwrap_or(true),
                 source: src.path.clone(),
                 item: i,
             };
@@ -933,6 +965,31 @@ pub struct ConflictClaim {
     pub span: Span,
     pub text: String,
     pub value: String,
+    /// The value in words, where `value` is a normalised form a reader
+    /// would not use ("90 days" for a duration kept in seconds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// What the claim measures, in words ("people killed", "time"), for
+    /// figures and dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<String>,
+}
+
+impl ConflictClaim {
+    pub fn new(span: &Span, text: &str, value: String) -> Self {
+        ConflictClaim {
+            span: span.clone(),
+            text: text.to_string(),
+            value,
+            reading: None,
+            measure: None,
+        }
+    }
+
+    /// The value as a reader says it.
+    pub fn words(&self) -> &str {
+        self.reading.as_deref().unwrap_or(&self.value)
+    }
 }
 
 /// Claims about one subject that a rule finds in disagreement.
