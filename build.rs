@@ -60,6 +60,15 @@ fn main() {
 
     let given_keys = key_set(&given, 0);
     let surname_keys = key_set(&surnames, 0);
+    let places = read_tsv("data/gazetteer/places.tsv");
+    let country_keys: BTreeSet<String> = places
+        .iter()
+        .filter(|r| r[1] == "country")
+        .flat_map(|r| {
+            std::iter::once(r[2].as_str()).chain(r[9].split('|').filter(|n| !n.is_empty()))
+        })
+        .flat_map(keys_of)
+        .collect();
     compile_table(
         &out,
         &Table {
@@ -76,6 +85,7 @@ fn main() {
                 flag(&words, PLACE_COMMON_WORD)
                     | flag(&given_keys, PLACE_GIVEN_NAME)
                     | flag(&surname_keys, PLACE_SURNAME)
+                    | flag(&country_keys, PLACE_COUNTRY)
             },
             // The place a name names first: one whose own name it is
             // ("Turin" the city, not the Province of Turin), a district
@@ -95,6 +105,7 @@ fn main() {
 const PLACE_COMMON_WORD: u32 = 1;
 const PLACE_GIVEN_NAME: u32 = 2;
 const PLACE_SURNAME: u32 = 4;
+const PLACE_COUNTRY: u32 = 8;
 
 /// A TSV dataset compiled into rows and indexes.
 struct Table<'a> {

@@ -40,6 +40,7 @@ const CAPITAL: usize = 8;
 const COMMON_WORD: u32 = 1;
 const GIVEN_NAME: u32 = 2;
 const SURNAME: u32 = 4;
+const COUNTRY_NAME: u32 = 8;
 
 /// A town this size is known beyond its region, so its name alone reads
 /// as the place.
@@ -102,6 +103,16 @@ fn kind_of(row: Row) -> PlaceKind {
         "region" => PlaceKind::Region,
         "district" => PlaceKind::District,
         _ => PlaceKind::City,
+    }
+}
+
+/// Calls `f` with the [`key`] of `name`, without allocating for a plain
+/// word: places are looked up for most capitalised words read.
+fn with_key<T>(name: &str, f: impl FnOnce(&str) -> T) -> T {
+    if name.contains(char::is_whitespace) {
+        f(&key(name))
+    } else {
+        crate::text::with_fold(name, f)
     }
 }
 
@@ -236,11 +247,12 @@ impl Gazetteer {
 
     /// The places a name may name.
     pub fn place(&self, name: &str) -> Option<PlaceRef> {
-        let k = key(name);
-        if let Some(&s) = self.added_names.get(&k) {
-            return Some(PlaceRef::Added(s));
-        }
-        NAMES.get(&k).map(|(_, s)| PlaceRef::Name(s))
+        with_key(name, |k| {
+            if let Some(&s) = self.added_names.get(k) {
+                return Some(PlaceRef::Added(s));
+            }
+            NAMES.get(k).map(|(_, s)| PlaceRef::Name(s))
+        })
     }
 
     /// The places a name may name, when the name alone reads as a place:
@@ -249,8 +261,11 @@ impl Gazetteer {
     /// city of [`METROPOLIS`] people. "Bath", "Police", "Jackson" and a
     /// hamlet's name are places only where the text says so ("in Bath").
     pub fn known_place(&self, name: &str) -> Option<PlaceRef> {
-        let k = key(name);
-        if let Some(&s) = self.added_names.get(&k) {
+        with_key(name, |k| self.known_key(name, k))
+    }
+
+    fn known_key(&self, name: &str, k: &str) -> Option<PlaceRef> {
+        if let Some(&s) = self.added_names.get(k) {
             // A rules file's own place is as known as a name gets.
             if self.added_sets[s as usize]
                 .iter()
@@ -259,7 +274,7 @@ impl Gazetteer {
                 return Some(PlaceRef::Added(s));
             }
         }
-        let (flags, set) = NAMES.get(&k)?;
+        let (flags, set) = NAMES.get(k)?;
         let first = NAMES.sets.set(set as usize).next()?;
         let r = ROWS.row(first as usize);
         let population = r.number::<u64>(POPULATION).unwrap_or(0);
@@ -276,12 +291,9 @@ impl Gazetteer {
 
     /// Whether a folded name names a country, among other places.
     pub fn names_country(&self, folded: &str) -> bool {
-        NAMES.get(folded).is_some_and(|(_, set)| {
-            NAMES
-                .sets
-                .set(set as usize)
-                .any(|p| ROWS.row(p as usize).field(KIND) == "country")
-        })
+        NAMES
+            .get(folded)
+            .is_some_and(|(flags, _)| flags & COUNTRY_NAME != 0)
     }
 
     /// The places a name may name when the place it names first is known
