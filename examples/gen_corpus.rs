@@ -6,9 +6,10 @@
 //! cargo run --release --example gen_corpus -- --stories 1000 --seed 7 --out /tmp/archive
 //! ```
 //!
-//! People, places and titles come from the lexicons in `rules/lexicons/`, read
-//! at run time, so the extractor recognises what the generator writes. Given
-//! names are the lexicon's; surnames are built from syllables, tens of
+//! People, places and titles come from the name lists and gazetteer of
+//! `data/` and the titles of `rules/lexicons/`, read at run time and kept
+//! where the extractor recognises them. Given names are the lists'; surnames
+//! are built from syllables, tens of
 //! thousands of them, so that name matching meets many distinct names. The
 //! same seed always gives the same archive, byte for byte.
 
@@ -18,6 +19,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use clap::Parser;
+use crosscheck::lexicon::Lexicon;
+use crosscheck::rules::RuleSet;
 use serde_yaml::Value;
 
 #[derive(Parser)]
@@ -36,7 +39,7 @@ struct Args {
 
 fn main() {
     let args = Args::parse();
-    let pools = Pools::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/lexicons"));
+    let pools = Pools::load(Path::new(env!("CARGO_MANIFEST_DIR")));
     let mut bytes = 0usize;
     let mut articles = 0usize;
     for s in 0..args.stories {
@@ -119,6 +122,22 @@ fn yaml(path: &Path) -> Value {
     })
 }
 
+/// The rows of a TSV file of data/, without its `#` header.
+fn tsv(path: &Path) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect()
+}
+
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn strings(v: &Value) -> Vec<String> {
     v.as_sequence()
         .map(|s| {
@@ -137,51 +156,47 @@ fn plain_name(s: &str) -> bool {
 }
 
 impl Pools {
-    fn load(dir: PathBuf) -> Pools {
-        let names = yaml(&dir.join("names.yaml"));
-        let gazetteer = yaml(&dir.join("gazetteer.yaml"));
-        let titles_file = yaml(&dir.join("titles.yaml"));
-        let given: Vec<String> = strings(&names["lexicon"]["given_names"])
+    fn load(root: &Path) -> Pools {
+        let titles_file = yaml(&root.join("rules/lexicons/titles.yaml"));
+        let set = RuleSet::load(&[] as &[&str]).expect("built-in rules load");
+        let lex = &set.lexicon;
+        let given: Vec<String> = tsv(&root.join("data/names/given.tsv"))
             .into_iter()
-            .filter(|g| plain_name(g))
+            .map(|row| row[0].clone())
+            .filter(|g| plain_name(g) && lex.is_given_name(g))
             .collect();
-        let given_set: BTreeSet<&str> = given.iter().map(String::as_str).collect();
-        let nicknames = names["lexicon"]["nicknames"]
-            .as_mapping()
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(k, v)| {
-                        let formal = k.as_str()?.to_string();
-                        let short: Vec<String> =
-                            strings(v).into_iter().filter(|s| plain_name(s)).collect();
-                        (given_set.contains(formal.as_str()) && !short.is_empty())
-                            .then_some((formal, short))
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let mut cities = Vec::new();
-        let mut taken: BTreeSet<String> = given.iter().map(|g| g.to_lowercase()).collect();
-        for place in gazetteer["lexicon"]["places"]
-            .as_sequence()
-            .into_iter()
-            .flatten()
-        {
-            let name = place["name"].as_str().unwrap_or_default();
-            taken.insert(name.to_lowercase());
-            for alias in strings(&place["aliases"])
-                .iter()
-                .chain(&strings(&place["demonyms"]))
-            {
-                taken.insert(alias.to_lowercase());
+        let given_set: BTreeSet<String> = given.iter().map(|g| g.to_lowercase()).collect();
+        let mut nicknames: Vec<(String, Vec<String>)> = Vec::new();
+        for row in tsv(&root.join("data/names/nicknames.tsv")) {
+            let (formal, short) = (capitalised(&row[0]), capitalised(&row[1]));
+            if !given_set.contains(&row[0]) || !plain_name(&short) {
+                continue;
             }
-            if place["kind"].as_str() == Some("city")
-                && let Some(country) = place["in"].as_str()
-                && !name.contains(',')
-            {
-                cities.push((name.to_string(), country.to_string()));
+            match nicknames.last_mut() {
+                Some((f, shorts)) if *f == formal => shorts.push(short),
+                _ => nicknames.push((formal, vec![short])),
             }
         }
+        // Cities the extractor takes for places on their name alone, each
+        // with its country's name.
+        let places = tsv(&root.join("data/gazetteer/places.tsv"));
+        let country_names: std::collections::BTreeMap<&str, &str> = places
+            .iter()
+            .filter(|row| row[1] == "country")
+            .map(|row| (row[0].as_str(), row[2].as_str()))
+            .collect();
+        let cities = places
+            .iter()
+            .filter(|row| row[1] == "city" && lex.known_place(&row[2]).is_some())
+            .filter(|row| row[6].parse::<u64>().unwrap_or(0) >= 100_000)
+            .filter_map(|row| {
+                Some((
+                    row[2].clone(),
+                    country_names.get(row[3].as_str())?.to_string(),
+                ))
+            })
+            .collect();
+        let mut taken: BTreeSet<String> = given_set;
         let titles = strings(&titles_file["lexicon"]["titles"]);
         for t in &titles {
             taken.insert(t.to_lowercase());
@@ -193,7 +208,7 @@ impl Pools {
         Pools {
             given,
             nicknames,
-            surnames: surnames(40_000, &taken),
+            surnames: surnames(40_000, &taken, lex),
             cities,
             titles: OFFICES
                 .iter()
@@ -276,7 +291,7 @@ const OFFICES: &[&str] = &[
 
 /// Surnames from syllables, in a fixed order: none is a word of the
 /// lexicon, so none reads as a place or a title.
-fn surnames(count: usize, taken: &BTreeSet<String>) -> Vec<String> {
+fn surnames(count: usize, taken: &BTreeSet<String>, lex: &Lexicon) -> Vec<String> {
     const ONSETS: &[&str] = &[
         "b", "br", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kr", "l", "m", "n", "p", "pr",
         "r", "s", "sh", "st", "t", "tr", "v", "w", "z", "bl", "kl", "sl", "th",
@@ -304,7 +319,7 @@ fn surnames(count: usize, taken: &BTreeSet<String>) -> Vec<String> {
         }
         let mut name = s[..1].to_uppercase();
         name.push_str(&s[1..]);
-        if !taken.contains(&s) && seen.insert(s) {
+        if !taken.contains(&s) && lex.place(&s).is_none() && seen.insert(s) {
             out.push(name);
         }
     }

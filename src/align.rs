@@ -254,9 +254,14 @@ fn align_terms(claims: &[ArticleClaims], lex: &Lexicon, p: &NameParams) -> Vec<N
                 continue;
             }
             let (wa, wb) = (&forms[*a].0, &forms[*b].0);
-            let known = |w: &str| lex.place(w).is_some() || lex.demonym(w).is_some();
-            if known(wa) && known(wb) {
-                continue;
+            // Two places ("Austria" / "Australia"), or two names of a
+            // place known in several languages ("Genoa" / "Genova"); two
+            // spellings of a town's name are a matter of spelling.
+            let known = |w: &str| lex.known_place(w).is_some() || lex.demonym(w).is_some();
+            match lex.one_place(wa, wb) {
+                Some(true) => continue,
+                None if known(wa) && known(wb) => continue,
+                _ => {}
             }
             if match_words(wa, wb, lex, p) == WordMatch::Variant {
                 uf.union(i, j);

@@ -9,8 +9,10 @@ use std::collections::BTreeMap;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
 
+use crate::gazetteer::{Gazetteer, PlaceRef};
+use crate::name_lists;
 use crate::names::NameParams;
-use crate::text::{fold, with_fold};
+use crate::text::{fold, is_calendar_word, with_fold};
 
 /// The `lexicon:` section of a rules file, as written.
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +73,7 @@ pub struct PlaceDef {
 pub enum PlaceKind {
     Country,
     Region,
+    District,
     City,
 }
 
@@ -139,25 +142,16 @@ impl LexiconData {
     }
 }
 
-/// A place of the gazetteer, by index into [`Lexicon::places`].
-#[derive(Debug, Clone)]
-pub struct Place {
-    pub name: String,
-    pub kind: PlaceKind,
-    pub within: Option<usize>,
-}
-
 /// The lexicon compiled into lookup tables. All keys are folded
 /// (see [`fold`]).
 #[derive(Debug, Default)]
 pub struct Lexicon {
+    /// Given names the rules files add to the name lists.
     given_names: HashSet<String>,
-    /// Each name to the formal names it is a short form of (and itself).
+    /// Each name the rules files give to the formal names it is a short
+    /// form of (and itself); added to the nickname list.
     nickname_of: HashMap<String, Vec<String>>,
-    pub places: Vec<Place>,
-    place_index: HashMap<String, usize>,
-    demonym_index: HashMap<String, usize>,
-    capital_of: HashMap<usize, usize>,
+    gazetteer: Gazetteer,
     titles: HashSet<String>,
     /// Longest title phrase in words, to bound phrase look-ups.
     pub max_title_words: usize,
@@ -259,50 +253,7 @@ impl Lexicon {
         // Longest phrases first, so "chief executive officer" wins over "chief executive".
         lex.title_synonyms
             .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        for (i, p) in data.places.iter().enumerate() {
-            lex.places.push(Place {
-                name: p.name.clone(),
-                kind: p.kind,
-                within: None,
-            });
-            for (key, n) in
-                std::iter::once(("name", &p.name)).chain(p.aliases.iter().map(|a| ("aliases", a)))
-            {
-                if let Some(prev) = lex.place_index.insert(fold(n), i)
-                    && prev != i
-                {
-                    return Err(LexiconError {
-                        place: i,
-                        key,
-                        message: format!(
-                            "place name {n:?} names both {:?} and {:?}",
-                            data.places[prev].name, p.name
-                        ),
-                    });
-                }
-            }
-            for d in &p.demonyms {
-                lex.demonym_index.entry(fold(d)).or_insert(i);
-            }
-        }
-        for (i, p) in data.places.iter().enumerate() {
-            if let Some(w) = &p.within {
-                let j = lex.place(w).ok_or_else(|| LexiconError {
-                    place: i,
-                    key: "in",
-                    message: format!("place {:?} lies in unknown place {w:?}", p.name),
-                })?;
-                lex.places[i].within = Some(j);
-            }
-            if let Some(c) = &p.capital {
-                let j = lex.place(c).ok_or_else(|| LexiconError {
-                    place: i,
-                    key: "capital",
-                    message: format!("place {:?} has unknown capital {c:?}", p.name),
-                })?;
-                lex.capital_of.insert(i, j);
-            }
-        }
+        lex.gazetteer = Gazetteer::with_places(&data.places)?;
         for (class, triggers) in &data.events {
             for t in triggers {
                 let t = fold(t);
@@ -337,52 +288,126 @@ impl Lexicon {
         Ok(lex)
     }
 
+    /// Whether a word is a given name: one the rules files add, or one of
+    /// the name lists that is not also a month or a weekday, a title or a
+    /// country ("May", "King", "Jordan").
     pub fn is_given_name(&self, w: &str) -> bool {
-        with_fold(w, |f| self.given_names.contains(f))
+        with_fold(w, |f| {
+            self.given_names.contains(f)
+                || (name_lists::is_given_name(f)
+                    && !is_calendar_word(f)
+                    && !self.titles.contains(f)
+                    && !self.gazetteer.names_country(f))
+        })
+    }
+
+    /// Whether a word is a common English word ("bath", "split").
+    pub fn is_common_word(&self, w: &str) -> bool {
+        with_fold(w, name_lists::is_common_word)
     }
 
     /// True when one name is a short form of the other, or both are short
     /// forms of one formal name ("Dan" / "Daniel", "Kasia" / "Katarzyna").
     pub fn are_nicknames(&self, a: &str, b: &str) -> bool {
-        match (self.nickname_formals(a), self.nickname_formals(b)) {
-            ([], _) | (_, []) => false,
-            (fa, fb) => fa.iter().any(|f| fb.contains(f)),
-        }
+        let fb = self.nickname_formals(b);
+        !fb.is_empty() && self.nickname_formals(a).iter().any(|f| fb.contains(f))
     }
 
-    /// The formal names `w` is a short form of (and itself, if formal):
-    /// two words are nicknames of each other when these lists meet.
-    pub fn nickname_formals(&self, w: &str) -> &[String] {
-        with_fold(w, |f| self.nickname_of.get(f)).map_or(&[], Vec::as_slice)
-    }
-
-    pub fn place(&self, name: &str) -> Option<usize> {
-        with_fold(name, |f| self.place_index.get(f)).copied()
-    }
-
-    pub fn demonym(&self, word: &str) -> Option<usize> {
-        with_fold(word, |f| self.demonym_index.get(f)).copied()
-    }
-
-    pub fn capital(&self, place: usize) -> Option<usize> {
-        self.capital_of.get(&place).copied()
-    }
-
-    /// Whether `inner` is `outer` or lies inside it.
-    pub fn place_within(&self, inner: usize, outer: usize) -> bool {
-        let mut cur = Some(inner);
-        let mut steps = 0;
-        while let Some(p) = cur {
-            if p == outer {
-                return true;
+    /// The formal names `w` is a short form of (and itself, if formal),
+    /// folded: two words are nicknames of each other when these lists meet.
+    pub fn nickname_formals(&self, w: &str) -> Vec<&str> {
+        with_fold(w, |f| {
+            let mut out: Vec<&str> = name_lists::nickname_formals(f).collect();
+            if let Some(user) = self.nickname_of.get(f) {
+                out.extend(user.iter().map(String::as_str));
             }
-            cur = self.places[p].within;
-            steps += 1;
-            if steps > 16 {
-                break;
-            }
+            out
+        })
+    }
+
+    /// The places a name may name.
+    pub fn place(&self, name: &str) -> Option<PlaceRef> {
+        self.gazetteer.place(name)
+    }
+
+    /// The places a name names when it alone reads as a place (see
+    /// [`Gazetteer::known_place`]): "Portugal", "Porto", not "Bath".
+    pub fn known_place(&self, name: &str) -> Option<PlaceRef> {
+        if is_acronym(name) {
+            return self.acronym_place(name);
         }
-        false
+        self.gazetteer.known_place(name)
+    }
+
+    /// A word in capitals is a place where a rules file says so ("UAE") or
+    /// where it names a widely known place ("ROME" in a dateline), not
+    /// where GeoNames gives a village the name of an acronym ("PAME").
+    fn acronym_place(&self, name: &str) -> Option<PlaceRef> {
+        self.gazetteer
+            .declared_place(name)
+            .or_else(|| self.gazetteer.notable_place(name))
+    }
+
+    /// The places a name names when the place it names first is widely
+    /// known, whatever else the name is ("Lyon", a surname too).
+    pub fn notable_place(&self, name: &str) -> Option<PlaceRef> {
+        self.gazetteer.notable_place(name)
+    }
+
+    /// The places a name written in running text may name: any, but an
+    /// acronym only as [`Lexicon::known_place`] takes one ("UAE", not "PAME").
+    pub fn place_in_text(&self, name: &str) -> Option<PlaceRef> {
+        if is_acronym(name) {
+            return self.acronym_place(name);
+        }
+        self.place(name)
+    }
+
+    /// The kind of the place a name names first.
+    pub fn place_kind(&self, place: PlaceRef) -> PlaceKind {
+        self.gazetteer.kind(place)
+    }
+
+    /// The country the place a name names first lies in.
+    pub fn place_country(&self, place: PlaceRef) -> PlaceRef {
+        self.gazetteer.country(place)
+    }
+
+    /// The name a place is reported by.
+    pub fn place_name(&self, place: PlaceRef) -> &str {
+        self.gazetteer.name(place)
+    }
+
+    /// The name a place written `written` is reported by (see
+    /// [`Gazetteer::name_as_written`]).
+    pub fn place_name_as<'a>(&'a self, place: PlaceRef, written: &'a str) -> &'a str {
+        self.gazetteer.name_as_written(place, written)
+    }
+
+    pub fn demonym(&self, word: &str) -> Option<PlaceRef> {
+        self.gazetteer.demonym(word)
+    }
+
+    pub fn capital(&self, place: PlaceRef) -> Option<PlaceRef> {
+        self.gazetteer.capital(place)
+    }
+
+    /// Whether some place of `inner` is some place of `outer` or lies in it.
+    pub fn place_within(&self, inner: PlaceRef, outer: PlaceRef) -> bool {
+        self.gazetteer.within(inner, outer)
+    }
+
+    /// Whether two names name one place, and whether it is known widely
+    /// enough for both to be right (see [`Gazetteer::one_place`]).
+    pub fn one_place(&self, a: &str, b: &str) -> Option<bool> {
+        let (x, y) = (self.place(a)?, self.place(b)?);
+        self.gazetteer.one_place(x, y)
+    }
+
+    /// Up to `n` places near the one `place` names first, of its kind and
+    /// region, nearest first.
+    pub fn places_near(&self, place: PlaceRef, n: usize) -> Vec<PlaceRef> {
+        self.gazetteer.places_near(place, n)
     }
 
     pub fn is_title(&self, folded_phrase: &str) -> bool {
@@ -458,10 +483,61 @@ impl Lexicon {
     }
 }
 
+/// A word in capitals, as acronyms are written: "UAE", "NATO".
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !name.contains(' ')
+        && name.chars().all(|c| c.is_uppercase() || c == '.')
+}
+
 pub(crate) fn words_of(phrase: &str) -> Vec<String> {
     fold(phrase)
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(yaml: &str) -> Lexicon {
+        let data: LexiconData = serde_yaml::from_str(yaml).unwrap();
+        Lexicon::compile(&data).unwrap()
+    }
+
+    #[test]
+    fn given_names_come_from_the_lists_and_the_rules_files() {
+        let lex = lexicon("titles: [king]");
+        assert!(lex.is_given_name("Margarethe") && lex.is_given_name("Oksana"));
+        // Months, titles and countries are not given names here.
+        for w in ["May", "King", "Jordan", "Qwyneth"] {
+            assert!(!lex.is_given_name(w), "{w}");
+        }
+        let lex = lexicon("given_names: [Qwyneth]");
+        assert!(lex.is_given_name("QWYNETH") && lex.is_given_name("Margarethe"));
+    }
+
+    #[test]
+    fn nicknames_come_from_the_lists_and_the_rules_files() {
+        let lex = lexicon("nicknames:\n  Qwyneth: [Qwyn]");
+        assert!(lex.are_nicknames("Bob", "Robert"));
+        assert!(lex.are_nicknames("Gianni", "Giovanni"));
+        assert!(lex.are_nicknames("Qwyn", "Qwyneth"));
+        // Spelling variants are no nicknames: the checker reports them.
+        assert!(!lex.are_nicknames("Brian", "Bryant"));
+        assert!(!lex.are_nicknames("Qwyn", "Robert"));
+    }
+
+    #[test]
+    fn places_added_in_a_rules_file_join_the_gazetteer() {
+        let lex = lexicon(
+            "places:\n  - {name: Qarnbury, kind: district, in: Normandy, aliases: [Qarn]}\n",
+        );
+        let qarn = lex.place("Qarn").unwrap();
+        assert_eq!(lex.place_name(qarn), "Qarnbury");
+        assert!(lex.place_within(qarn, lex.place("France").unwrap()));
+        assert!(lex.is_common_word("split") && !lex.is_common_word("qarn"));
+    }
 }

@@ -6,14 +6,18 @@
 
 pub mod align;
 pub mod article;
+pub mod attribution;
 pub mod baseline;
 pub mod catalog;
 pub mod config;
 pub mod error;
 pub mod eval;
 pub mod extract;
+pub mod fold;
 pub mod gate;
+pub mod gazetteer;
 pub mod lexicon;
+pub mod name_lists;
 pub mod names;
 pub mod output;
 pub mod paths;
@@ -23,6 +27,7 @@ pub mod report;
 pub mod rules;
 pub mod story;
 pub mod suppress;
+mod table;
 pub mod text;
 pub mod yaml;
 

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use crosscheck::article::{Article, Walk, load_paths_where};
 use crosscheck::config::{Config, FailOn, Overrides, Source};
 use crosscheck::gate::Changed;
@@ -237,7 +237,12 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `--version` carries the notices the embedded datasets' licences ask for.
+    let command = Cli::command().long_version(crosscheck::attribution::long_version());
+    let cli = match command
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
             say(&usage_error(&e.render().to_string()));

@@ -214,10 +214,10 @@ fn versions_are_required_and_checked() {
 fn inconsistent_lexicon_entries_are_errors_at_the_entry() {
     assert_rules_error(
         "unknown-place",
-        "version: 1\nlexicon:\n  places:\n    - name: Port Vell\n      kind: city\n      in: Atlantis\n",
+        "version: 1\nlexicon:\n  places:\n    - name: Port Vell\n      kind: city\n      in: Qarnavelle\n",
         6,
         11,
-        "place \"Port Vell\" lies in unknown place \"Atlantis\"",
+        "place \"Port Vell\" lies in unknown place \"Qarnavelle\"",
     );
     assert_rules_error(
         "house-style-chain",

@@ -9,6 +9,7 @@ mod role;
 mod term;
 
 use crate::article::{Article, Span};
+use crate::gazetteer::PlaceRef;
 use crate::lexicon::Lexicon;
 use crate::text::Doc;
 
@@ -55,8 +56,8 @@ pub struct PlaceClaim {
     pub event: String,
     /// The place's canonical name (gazetteer) or its name as written.
     pub place: String,
-    /// Index into the gazetteer, where the place is known.
-    pub known: Option<usize>,
+    /// The places of the gazetteer its name may name.
+    pub known: Option<PlaceRef>,
     /// Given as a reference point ("70 km east of Munich", "near Tarata")
     /// rather than as the place itself.
     pub relative: bool,

@@ -172,6 +172,7 @@ pub fn extract(
                 .any(|w| is_hyphenated_given(lex, w) || lex.is_given_name(w))
             || (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
             || pre_title(doc, lex, c).is_some()
+            || after_honorific(doc, c)
             || near_speech_verb(doc, lex, c)
             || !appositive(doc, lex, c, &no_people).is_empty()
             || reversed_appositive(doc, lex, c).is_some();
@@ -201,7 +202,7 @@ pub fn extract(
         }
         let words = name_words(doc, c.name.clone());
         if words.len() != 1
-            || lex.place(&words[0]).is_some()
+            || lex.known_place(&words[0]).is_some()
             || lex.is_given_name(&words[0]) && !has_title(doc, lex, c)
         {
             continue;
@@ -331,7 +332,8 @@ fn name_words(doc: &Doc, name: Range<usize>) -> Vec<String> {
 }
 
 fn is_place_name(lex: &Lexicon, words: &[String]) -> bool {
-    lex.place(&words.join(" ")).is_some() || words.iter().all(|w| lex.place(w).is_some())
+    lex.known_place(&words.join(" ")).is_some()
+        || words.iter().all(|w| lex.known_place(w).is_some())
 }
 
 /// Romanised Korean given names are written "Jae-won", "Ha-eun".
@@ -362,11 +364,16 @@ fn has_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> bool {
     c.chunk.start < c.name.start
         && (c.chunk.start..c.name.start).any(|i| is_title_word(lex, doc.tok(i)))
         || pre_title(doc, lex, c).is_some()
-        || (c.name.start > 0
-            && matches!(
-                doc.folded(c.name.start - 1),
-                "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."
-            ))
+        || after_honorific(doc, c)
+}
+
+/// "Mrs Ada Obi", "Dr. Lee": an honorific stands before a person's name.
+fn after_honorific(doc: &Doc, c: &Candidate) -> bool {
+    (c.name.start > 0
+        && matches!(
+            doc.folded(c.name.start - 1),
+            "mr" | "mrs" | "ms" | "dr" | "mr." | "mrs." | "ms." | "dr."
+        ))
         || (c.name.start > 1
             && doc.is_punct(c.name.start - 1, ".")
             && matches!(doc.folded(c.name.start - 2), "mr" | "mrs" | "ms" | "dr"))
@@ -420,7 +427,7 @@ fn pre_title(doc: &Doc, lex: &Lexicon, c: &Candidate) -> Option<Range<usize>> {
             || lex.is_deputy(w)
             || lex.is_role_filler(w)
             || lex.demonym(w).is_some()
-            || lex.place(w).is_some();
+            || lex.known_place(w).is_some();
         // "Secretary of the Army": a joiner only between a title and the
         // capitalised domain it governs.
         let joiner = matches!(f.as_str(), "of" | "the")

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::{PersonMention, PlaceClaim, nearest_event, phrase_event, span_of};
 use crate::article::Article;
+use crate::gazetteer::PlaceRef;
 use crate::lexicon::Lexicon;
 use crate::text::{Doc, TokenKind, is_calendar_word, name_key, with_name_key};
 
@@ -60,12 +61,12 @@ pub fn extract(
     let mut out = Vec::new();
     let push = |range: Range<usize>,
                 event: String,
-                known: Option<usize>,
+                known: Option<PlaceRef>,
                 relative: bool,
                 out: &mut Vec<PlaceClaim>| {
         let (span, text) = span_of(article, doc, range.clone());
         let place = match known {
-            Some(k) => lex.places[k].name.clone(),
+            Some(k) => lex.place_name_as(k, &text).to_string(),
             None => text.clone(),
         };
         // Claims come sentence by sentence: only this sentence's can repeat it.
@@ -151,7 +152,18 @@ pub fn extract(
                     continue;
                 }
                 let text = doc.slice(run.clone());
-                let known = lex.place(text);
+                // "in Peruvian territory": a people's adjective before a
+                // noun places the event in their country.
+                let demonym = (known_nothing(lex, text)
+                    && run.end < e
+                    && doc.is_word(run.end)
+                    && !doc.is_capitalized(run.end))
+                .then(|| lex.demonym(text))
+                .flatten();
+                let known = lex.place_in_text(text).or(demonym);
+                // A name that alone reads as a place needs no more; "in
+                // Bath" takes a word for a place only right after "in".
+                let strong = demonym.is_some() || lex.known_place(text).is_some();
                 let a_person = run
                     .clone()
                     .all(|k| with_name_key(doc.tok(k), |key| person_words.contains(key)));
@@ -167,7 +179,7 @@ pub fn extract(
                         && lex.place_noun_class(w).is_none()
                         && !pair
                 };
-                if (known.is_none() && a_person) || owned_by_noun {
+                if (!strong && a_person) || owned_by_noun {
                     continue;
                 }
                 let org = run.clone().any(|k| {
@@ -176,7 +188,7 @@ pub fn extract(
                 // An unknown name owning something ("Nixon's home") is no place.
                 let owner = run.end < e && doc.tokens[run.end].kind == TokenKind::Possessive;
                 let unknown_ok = named || (j == i + 1 && run.len() <= 3 && !owner && word != "on");
-                if org || (known.is_none() && !unknown_ok) {
+                if org || (!strong && !unknown_ok) {
                     continue;
                 }
                 let window = i.saturating_sub(EVENT_WINDOW).max(s)..(run.end + EVENT_WINDOW).min(e);
@@ -238,7 +250,7 @@ pub fn extract(
                 // makes a base.
                 let hyphen_based = hyphen_based
                     .filter(|(p, _)| p.len() > 1)
-                    .and_then(|(p, class)| lex.place(p).map(|k| (p, class, k)));
+                    .and_then(|(p, class)| lex.known_place(p).map(|k| (p, class, k)));
                 if let Some((p, class, known)) = hyphen_based {
                     let start = doc.tokens[i].start;
                     let span = article.span(start, start + p.len());
@@ -246,19 +258,20 @@ pub fn extract(
                         span,
                         text: p.to_string(),
                         event: class.to_string(),
-                        place: lex.places[known].name.clone(),
+                        place: lex.place_name_as(known, p).to_string(),
                         known: Some(known),
                         relative: false,
                         year: sentence_year(doc, i),
                         within: None,
                     });
                 } else if let Some(event) = event {
-                    let known = lex.place(doc.slice(i..place_end));
+                    let name = doc.slice(i..place_end);
+                    let known = lex.place_in_text(name);
                     // "Missouri Valley Conference", "Central Election and
                     // Referendum Commission": a capitalised event word is
                     // part of a name, which only a known place starts.
                     let named_event = place_end < j && doc.is_capitalized(place_end);
-                    if known.is_some() || (place_end < j && !named_event) {
+                    if lex.known_place(name).is_some() || (place_end < j && !named_event) {
                         push(i..place_end, event.to_string(), known, false, &mut out);
                     }
                 }
@@ -266,6 +279,11 @@ pub fn extract(
         }
     }
     out
+}
+
+/// Whether the gazetteer knows `name` as no place at all.
+fn known_nothing(lex: &Lexicon, name: &str) -> bool {
+    lex.place(name).is_none()
 }
 
 /// A year (1900 to 2100) named in the sentence of token `at`: a place in a
@@ -303,10 +321,10 @@ fn written_within(doc: &Doc, lex: &Lexicon, end: usize, person_tok: &[bool]) -> 
         return None;
     }
     let text = doc.slice(run);
-    Some(
-        lex.place(text)
-            .map_or_else(|| text.to_string(), |k| lex.places[k].name.clone()),
-    )
+    Some(lex.place_in_text(text).map_or_else(
+        || text.to_string(),
+        |k| lex.place_name_as(k, text).to_string(),
+    ))
 }
 
 /// Whether the preposition at `prep` stands inside the name of an

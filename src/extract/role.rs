@@ -141,7 +141,7 @@ pub fn normalize(phrase: &str, lex: &Lexicon) -> Option<RoleValue> {
         } else {
             !(lex.is_role_filler(w)
                 || lex.demonym(w).is_some()
-                || lex.place(w).is_some() && !lex.is_title(w))
+                || lex.known_place(w).is_some() && !lex.is_title(w))
         }
     });
     // Synonymous titles to one canonical phrase, longest phrase first.

@@ -11,6 +11,7 @@
 
 use std::ops::Range;
 
+use crate::gazetteer::PlaceRef;
 use crate::lexicon::{Lexicon, PlaceKind};
 
 use super::PlantKind;
@@ -121,16 +122,22 @@ impl Found {
 /// and the places a planted copy may move it to.
 pub struct Located<'a> {
     lex: &'a Lexicon,
-    place: usize,
+    place: PlaceRef,
     /// Found by its name or an alias, not by a demonym.
     by_name: bool,
 }
 
+/// How many nearby places a planted copy may move a place to.
+const NEAR: usize = 20;
+
 /// The place the gazetteer knows by `name` (a name, an alias or a
-/// demonym). This and [`Located`] are the one reading of the gazetteer
-/// here, so that a new representation of it changes only them.
+/// demonym) when the name alone reads as a place, or names a widely known
+/// one ("Lyon"): a village that shares a surname's spelling is no place
+/// to plant. This and [`Located`] are the
+/// one reading of the gazetteer here, so that a new representation of it
+/// changes only them.
 pub fn locate<'a>(lex: &'a Lexicon, name: &str) -> Option<Located<'a>> {
-    let (place, by_name) = match lex.place(name) {
+    let (place, by_name) = match lex.known_place(name).or_else(|| lex.notable_place(name)) {
         Some(p) => (p, true),
         None => (lex.demonym(name)?, false),
     };
@@ -143,15 +150,8 @@ pub fn locate<'a>(lex: &'a Lexicon, name: &str) -> Option<Located<'a>> {
 
 impl<'a> Located<'a> {
     /// The country the place lies in, or the place itself at the top.
-    pub fn country(&self) -> usize {
-        let mut p = self.place;
-        for _ in 0..16 {
-            match self.lex.places[p].within {
-                Some(outer) => p = outer,
-                None => break,
-            }
-        }
-        p
+    pub fn country(&self) -> PlaceRef {
+        self.lex.place_country(self.place)
     }
 
     /// Whether the place is `outer` or lies inside it.
@@ -160,25 +160,19 @@ impl<'a> Located<'a> {
     }
 
     pub fn is_city(&self) -> bool {
-        self.lex.places[self.place].kind == PlaceKind::City
+        self.lex.place_kind(self.place) == PlaceKind::City
     }
 
-    /// The places of the same kind in the same region or country: none for
-    /// a country or a demonym.
+    /// Places of the same kind in the same region or country, nearest
+    /// first: none for a country or a demonym.
     pub fn near(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        let places = &self.lex.places;
-        let own = &places[self.place];
-        let within = own
-            .within
-            .filter(|_| self.by_name && own.kind != PlaceKind::Country);
-        let (kind, place) = (own.kind, self.place);
-        places
-            .iter()
-            .enumerate()
-            .filter(move |&(i, q)| {
-                within.is_some() && i != place && q.kind == kind && q.within == within
-            })
-            .map(|(_, q)| q.name.as_str())
+        let lex = self.lex;
+        let near = if self.by_name {
+            lex.places_near(self.place, NEAR)
+        } else {
+            Vec::new()
+        };
+        near.into_iter().map(move |p| lex.place_name(p))
     }
 }
 
@@ -1123,13 +1117,13 @@ mod tests {
         assert_eq!(texas, []);
         let greece = mentions("The tug was built in Athens, Greece.", PlantKind::Place);
         assert_eq!(greece, [m("Athens", true, true)]);
-        // The gazetteer does not put its Los Angeles in California: a city
-        // moved elsewhere in the country might leave the state behind.
+        // The gazetteer puts its Los Angeles in California, and a city
+        // moves to a place of its own region first: the state stays right.
         let state = mentions(
             "The clinic in Los Angeles, California, opened.",
             PlantKind::Place,
         );
-        assert_eq!(state, []);
+        assert_eq!(state, [m("Los Angeles", true, true)]);
         // At a region: a team or a school, not a place.
         assert_eq!(
             mentions("She scored at Ontario all season.", PlantKind::Place),
@@ -1174,7 +1168,10 @@ mod tests {
         let turku = locate(lex(), "Turku").unwrap();
         let finland = locate(lex(), "Finland").unwrap();
         assert_eq!(turku.country(), finland.country());
-        assert!(turku.near().any(|p| p == "Tampere"));
+        // Towns of its region first, nearest first, then of its country.
+        let near: Vec<&str> = turku.near().collect();
+        assert_eq!(near.first(), Some(&"Raisio"), "{near:?}");
+        assert!(near.contains(&"Salo") && near.contains(&"Pori"), "{near:?}");
         assert!(turku.near().all(|p| p != "Turku"));
         assert_eq!(finland.near().count(), 0);
         assert!(locate(lex(), "Brenning").is_none());

@@ -50,12 +50,8 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../rules/lexicons/titles.yaml"),
     ),
     (
-        "rules/lexicons/names.yaml",
-        include_str!("../../rules/lexicons/names.yaml"),
-    ),
-    (
-        "rules/lexicons/gazetteer.yaml",
-        include_str!("../../rules/lexicons/gazetteer.yaml"),
+        "rules/lexicons/places.yaml",
+        include_str!("../../rules/lexicons/places.yaml"),
     ),
     (
         "rules/lexicons/vocabulary.yaml",
